@@ -1,0 +1,145 @@
+import * as Y from 'yjs';
+import { compareSiblings } from '../domain/tree';
+import { keyBetween } from '../domain/order';
+import { Problems, readMetric } from '../domain/validate';
+import type { Metric, MetricFields } from '../domain/types';
+import { local, newId, plainFields, setField, type RecordMap, type WorkspaceDoc } from './schema';
+import type { DocWarning } from './warnings';
+
+export const DEFAULT_FIELDS: MetricFields = {
+  kind: 'input',
+  name: '',
+  definition: '',
+  unit: 'count',
+  direction: 'up',
+  cadence: 'weekly',
+  aggregation: 'sum',
+  ownerId: null,
+  collection: '',
+  maturity: 'crawl',
+  status: 'active',
+  baselineValue: null,
+  baselineDate: null,
+};
+
+/** Every metric in the document (deleted ones included), validated; problems become warnings. */
+export function readMetrics(ws: WorkspaceDoc): { metrics: Metric[]; warnings: DocWarning[] } {
+  const metrics: Metric[] = [];
+  const warnings: DocWarning[] = [];
+  ws.metrics.forEach((record, id) => {
+    if (!(record instanceof Y.Map)) {
+      warnings.push({
+        where: 'metrics',
+        message: `an entry (${id.slice(0, 20)}) is not a metric and was ignored`,
+      });
+      return;
+    }
+    const problems = new Problems();
+    const metric = readMetric(id, plainFields(record), problems);
+    for (const message of problems.list)
+      warnings.push({ where: `metric “${metric.name}”`, message });
+    metrics.push(metric);
+  });
+  return { metrics, warnings };
+}
+
+function record(ws: WorkspaceDoc, id: string): RecordMap | null {
+  const r = ws.metrics.get(id);
+  return r instanceof Y.Map ? r : null;
+}
+
+/** Live children of a parent in sibling order, straight from the document. */
+function siblings(ws: WorkspaceDoc, parentId: string | null): Metric[] {
+  return readMetrics(ws)
+    .metrics.filter((m) => m.deletedAt === null && m.parentId === parentId)
+    .sort(compareSiblings);
+}
+
+/** Order key for a new last child, or for a place before `beforeId` among the siblings. */
+function orderAt(
+  ws: WorkspaceDoc,
+  parentId: string | null,
+  beforeId: string | null,
+  self?: string,
+): string {
+  const list = siblings(ws, parentId).filter((m) => m.id !== self);
+  if (beforeId === null) return keyBetween(list.at(-1)?.order ?? null, null);
+  const index = list.findIndex((m) => m.id === beforeId);
+  if (index < 0) return keyBetween(list.at(-1)?.order ?? null, null);
+  return keyBetween(list[index - 1]?.order ?? null, list[index]?.order ?? null);
+}
+
+/** Adds a metric as the last child of `parentId` (null = top level) and returns its id. */
+export function addMetric(
+  ws: WorkspaceDoc,
+  fields: Partial<MetricFields> & { name: string },
+  parentId: string | null,
+  now = Date.now(),
+): string {
+  const id = newId();
+  local(ws, () => {
+    const r: RecordMap = new Y.Map();
+    const all = { ...DEFAULT_FIELDS, ...fields };
+    for (const [key, value] of Object.entries(all)) if (value !== null) r.set(key, value);
+    r.set('parentId', parentId);
+    r.set('order', orderAt(ws, parentId, null));
+    r.set('createdAt', now);
+    r.set('movedAt', now);
+    ws.metrics.set(id, r);
+  });
+  return id;
+}
+
+/** Changes some fields of a metric; fields whose value is unchanged are not written. */
+export function updateMetric(ws: WorkspaceDoc, id: string, patch: Partial<MetricFields>): void {
+  const r = record(ws, id);
+  if (!r) return;
+  local(ws, () => {
+    for (const [key, value] of Object.entries(patch)) setField(r, key, value ?? null);
+  });
+}
+
+/**
+ * Moves a metric under `parentId` (null = top level), before `beforeId` or last. Refuses a move
+ * under itself or its own descendant as the document stands (returns false). Records where it
+ * came from, so a concurrent move that closes a cycle can be undone deterministically.
+ */
+export function moveMetric(
+  ws: WorkspaceDoc,
+  id: string,
+  parentId: string | null,
+  beforeId: string | null,
+  isInSubtree: (candidateParent: string) => boolean,
+  now = Date.now(),
+): boolean {
+  const r = record(ws, id);
+  if (!r) return false;
+  if (parentId !== null && isInSubtree(parentId)) return false;
+  local(ws, () => {
+    const from = r.get('parentId') ?? null;
+    r.set('order', orderAt(ws, parentId, beforeId, id));
+    if (from !== parentId) {
+      r.set('prevParentId', from);
+      r.set('parentId', parentId);
+      r.set('movedAt', now);
+    }
+  });
+  return true;
+}
+
+/** Soft-deletes metrics (a node and its subtree, as the caller lists them); undoable. */
+export function deleteMetrics(ws: WorkspaceDoc, ids: readonly string[], now = Date.now()): void {
+  local(ws, () => {
+    for (const id of ids) record(ws, id)?.set('deletedAt', now);
+  });
+}
+
+/** Brings back soft-deleted metrics. */
+export function restoreMetrics(ws: WorkspaceDoc, ids: readonly string[]): void {
+  local(ws, () => {
+    for (const id of ids) {
+      const r = record(ws, id);
+      if (r?.has('deletedAt')) r.delete('deletedAt');
+    }
+  });
+}

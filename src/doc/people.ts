@@ -1,0 +1,71 @@
+import * as Y from 'yjs';
+import { Problems, readPerson } from '../domain/validate';
+import type { Person } from '../domain/types';
+import { local, newId, plainFields, setField, type RecordMap, type WorkspaceDoc } from './schema';
+import type { DocWarning } from './warnings';
+
+/** A palette that stays readable as text on white and as a fill behind white text. */
+export const PERSON_COLORS = [
+  '#1f6feb',
+  '#b3261e',
+  '#1a7f37',
+  '#8250df',
+  '#bc4c00',
+  '#0a7c86',
+  '#bf3989',
+  '#57606a',
+] as const;
+
+export function readPeople(ws: WorkspaceDoc): { people: Person[]; warnings: DocWarning[] } {
+  const people: Person[] = [];
+  const warnings: DocWarning[] = [];
+  ws.people.forEach((record, id) => {
+    if (!(record instanceof Y.Map)) {
+      warnings.push({ where: 'people', message: 'an entry is not a person and was ignored' });
+      return;
+    }
+    const problems = new Problems();
+    const person = readPerson(id, plainFields(record), problems);
+    if (record.get('deletedAt') !== undefined) return;
+    for (const message of problems.list)
+      warnings.push({ where: `person “${person.name}”`, message });
+    people.push(person);
+  });
+  people.sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+  return { people, warnings };
+}
+
+export function addPerson(ws: WorkspaceDoc, fields: Omit<Person, 'id'>): string {
+  const id = newId();
+  local(ws, () => {
+    const r: RecordMap = new Y.Map();
+    r.set('name', fields.name.trim());
+    r.set('team', fields.team.trim());
+    r.set('color', fields.color);
+    ws.people.set(id, r);
+  });
+  return id;
+}
+
+export function updatePerson(
+  ws: WorkspaceDoc,
+  id: string,
+  patch: Partial<Omit<Person, 'id'>>,
+): void {
+  const r = ws.people.get(id);
+  if (!(r instanceof Y.Map)) return;
+  local(ws, () => {
+    for (const [key, value] of Object.entries(patch))
+      setField(r, key, typeof value === 'string' ? value.trim() : value);
+  });
+}
+
+/**
+ * Removes a person. Soft delete, so metrics that name them as owner keep a readable reference
+ * for undo; readers treat an owner who is gone as no owner.
+ */
+export function removePerson(ws: WorkspaceDoc, id: string, now = Date.now()): void {
+  const r = ws.people.get(id);
+  if (!(r instanceof Y.Map)) return;
+  local(ws, () => r.set('deletedAt', now));
+}

@@ -1,0 +1,6 @@
+/** Something invalid found while reading the document; shown to the user, never thrown. */
+export interface DocWarning {
+  /** What was being read, e.g. "metric “Weekly active users”" or "people". */
+  where: string;
+  message: string;
+}

@@ -1,0 +1,123 @@
+import {
+  AGGREGATIONS,
+  CADENCES,
+  DIRECTIONS,
+  MATURITIES,
+  METRIC_KINDS,
+  METRIC_STATUSES,
+  UNITS,
+  type Metric,
+  type Person,
+} from './types';
+
+/** Longest text kept from the document; a hostile peer may write megabytes. */
+export const MAX_TEXT = 5000;
+export const MAX_NAME = 300;
+
+/** Collects what was wrong with a record read from the document. */
+export class Problems {
+  readonly list: string[] = [];
+  add(message: string): void {
+    this.list.push(message);
+  }
+}
+
+export function text(raw: unknown, field: string, problems: Problems, max = MAX_TEXT): string {
+  if (raw === undefined || raw === null) return '';
+  if (typeof raw !== 'string') {
+    problems.add(`${field} is not text`);
+    return '';
+  }
+  if (raw.length > max) {
+    problems.add(`${field} is longer than ${max} characters and was cut`);
+    return raw.slice(0, max);
+  }
+  return raw;
+}
+
+export function oneOf<T extends string>(
+  raw: unknown,
+  allowed: readonly T[],
+  fallback: T,
+  field: string,
+  problems: Problems,
+): T {
+  if (raw === undefined) return fallback;
+  if (typeof raw === 'string' && (allowed as readonly string[]).includes(raw)) return raw as T;
+  problems.add(`${field} “${String(raw).slice(0, 40)}” is not known`);
+  return fallback;
+}
+
+export function finiteOrNull(raw: unknown, field: string, problems: Problems): number | null {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw === 'number' && Number.isFinite(raw)) return raw;
+  problems.add(`${field} is not a number`);
+  return null;
+}
+
+export function idOrNull(raw: unknown, field: string, problems: Problems): string | null {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw === 'string' && raw.length > 0 && raw.length <= 100) return raw;
+  problems.add(`${field} is not an id`);
+  return null;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function dateOrNull(raw: unknown, field: string, problems: Problems): string | null {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw === 'string' && DATE.test(raw)) return raw;
+  problems.add(`${field} is not a date`);
+  return null;
+}
+
+/** Reads a metric from the plain values stored in the document, repairing what is invalid. */
+export function readMetric(id: string, raw: Record<string, unknown>, problems: Problems): Metric {
+  const name = text(raw.name, 'name', problems, MAX_NAME).trim();
+  if (name === '') problems.add('name is empty');
+  return {
+    id,
+    kind: oneOf(raw.kind, METRIC_KINDS, 'input', 'kind', problems),
+    name: name === '' ? '(unnamed)' : name,
+    definition: text(raw.definition, 'definition', problems),
+    unit: oneOf(raw.unit, UNITS, 'count', 'unit', problems),
+    direction: oneOf(raw.direction, DIRECTIONS, 'up', 'direction', problems),
+    cadence:
+      raw.cadence === null || raw.cadence === undefined
+        ? null
+        : oneOf(raw.cadence, CADENCES, 'weekly', 'cadence', problems),
+    aggregation: oneOf(raw.aggregation, AGGREGATIONS, 'sum', 'aggregation', problems),
+    ownerId: idOrNull(raw.ownerId, 'owner', problems),
+    collection: text(raw.collection, 'collection method', problems),
+    maturity: oneOf(raw.maturity, MATURITIES, 'crawl', 'maturity', problems),
+    status: oneOf(raw.status, METRIC_STATUSES, 'active', 'status', problems),
+    baselineValue: finiteOrNull(raw.baselineValue, 'baseline', problems),
+    baselineDate: dateOrNull(raw.baselineDate, 'baseline date', problems),
+    parentId: idOrNull(raw.parentId, 'parent', problems),
+    order: typeof raw.order === 'string' && raw.order.length <= 200 ? raw.order : 'a0',
+    prevParentId: idOrNull(raw.prevParentId, 'previous parent', problems),
+    movedAt: finiteOrNull(raw.movedAt, 'moved at', problems) ?? 0,
+    createdAt: finiteOrNull(raw.createdAt, 'created at', problems) ?? 0,
+    deletedAt: finiteOrNull(raw.deletedAt, 'deleted at', problems),
+  };
+}
+
+const COLOR = /^#[0-9a-f]{6}$/i;
+
+export function readPerson(id: string, raw: Record<string, unknown>, problems: Problems): Person {
+  const name = text(raw.name, 'name', problems, MAX_NAME).trim();
+  const color = typeof raw.color === 'string' && COLOR.test(raw.color) ? raw.color : '#6b7280';
+  return {
+    id,
+    name: name === '' ? '(unnamed)' : name,
+    team: text(raw.team, 'team', problems, MAX_NAME),
+    color,
+  };
+}
+
+/** A name as typed in a form: returns the message to show at the field, or null when fine. */
+export function nameProblem(name: string): string | null {
+  if (name.trim() === '') return 'A name is required.';
+  if (name.trim().length > MAX_NAME) return `Keep the name under ${MAX_NAME} characters.`;
+  return null;
+}

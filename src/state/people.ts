@@ -1,0 +1,1 @@
+export { PERSON_COLORS } from '../doc/people';

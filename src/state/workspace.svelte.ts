@@ -1,0 +1,228 @@
+import type * as Y from 'yjs';
+import { buildTree, isAncestorOrSelf, subtreeIds } from '../domain/tree';
+import { checkTreeHealth } from '../domain/health';
+import type { Metric, MetricFields, Person, Workshop } from '../domain/types';
+import { workspaceDoc, type WorkspaceDoc } from '../doc/schema';
+import { docHealth, migrate, setWorkspaceName, workspaceName } from '../doc/meta';
+import * as metricsDoc from '../doc/metrics';
+import * as peopleDoc from '../doc/people';
+import { readWorkshop } from '../doc/workshop';
+import { createUndoManager } from '../doc/undo';
+import type { DocWarning } from '../doc/warnings';
+import { DocLoadError, openStoredDoc, type StoredDoc } from '../storage/workspaceStore';
+import { getWorkspace, touchWorkspace } from '../storage/registry';
+import { TabChannel } from '../sync/tabChannel';
+import { WorkshopActions } from './workshopActions';
+
+export type SaveState = 'saved' | 'saving' | 'failed';
+
+const EMPTY_WORKSHOP: Workshop = {
+  game: null,
+  mission: '',
+  segment: '',
+  candidates: [],
+  chosenCandidateId: null,
+  chosenMetricId: null,
+};
+
+/**
+ * One open workspace: reactive snapshots of its document and the named actions the UI calls.
+ * Snapshots are replaced whole after each change (the tree holds at most a few hundred metrics).
+ */
+export class WorkspaceSession {
+  status = $state<'loading' | 'ready' | 'failed' | 'missing'>('loading');
+  /** Why this copy cannot be edited (newer or corrupt document); null when editable. */
+  readOnly = $state<string | null>(null);
+  name = $state('');
+  metrics = $state.raw<Metric[]>([]);
+  people = $state.raw<Person[]>([]);
+  workshop = $state.raw<Workshop>(EMPTY_WORKSHOP);
+  warnings = $state.raw<DocWarning[]>([]);
+  saveState = $state<SaveState>('saved');
+  canUndo = $state(false);
+  canRedo = $state(false);
+  tree = $derived(buildTree(this.metrics));
+  health = $derived(checkTreeHealth(this.tree));
+  peopleById = $derived(new Map(this.people.map((p) => [p.id, p])));
+
+  readonly workshopActions: WorkshopActions;
+  private stored: StoredDoc | null = null;
+  private ws: WorkspaceDoc | null = null;
+  private undoManager: Y.UndoManager | null = null;
+  private tabs: TabChannel | null = null;
+  private pendingSaves = 0;
+
+  constructor(readonly id: string) {
+    this.workshopActions = new WorkshopActions(() => this.writable(), this);
+  }
+
+  async open(): Promise<void> {
+    // Opening an unknown id would create an empty database: only open what this device holds.
+    if (!(await getWorkspace(this.id))) {
+      this.status = 'missing';
+      return;
+    }
+    try {
+      this.stored = await openStoredDoc(this.id);
+    } catch (error) {
+      this.status = 'failed';
+      this.readOnly =
+        error instanceof DocLoadError
+          ? `This workspace's stored data could not be read (${error.reason}). It is shown read-only and nothing was changed; restore a backup or open a shared copy.`
+          : `This workspace could not be opened: ${String(error)}`;
+      return;
+    }
+    const ws = workspaceDoc(this.stored.doc);
+    this.ws = ws;
+    const health = docHealth(ws);
+    if (health.kind === 'newer') {
+      this.readOnly = `This workspace was saved by a newer version of Lodestar (schema ${health.version}). It is read-only here so nothing is lost; reload to get the update.`;
+    } else if (health.kind === 'corrupt') {
+      this.readOnly = `This workspace looks damaged: ${health.reason}. It is read-only here so nothing is overwritten.`;
+    } else {
+      migrate(ws);
+    }
+    this.undoManager = createUndoManager(ws);
+    const syncUndo = (): void => {
+      this.canUndo = (this.undoManager?.undoStack.length ?? 0) > 0;
+      this.canRedo = (this.undoManager?.redoStack.length ?? 0) > 0;
+    };
+    this.undoManager.on('stack-item-added', syncUndo);
+    this.undoManager.on('stack-item-popped', syncUndo);
+    this.undoManager.on('stack-cleared', syncUndo);
+    this.tabs = new TabChannel(
+      ws.doc,
+      this.id,
+      (error) =>
+        (this.warnings = [
+          ...this.warnings,
+          { where: 'another tab', message: `an update could not be read: ${String(error)}` },
+        ]),
+    );
+    ws.doc.on('afterTransaction', this.onTransaction);
+    this.refresh();
+    this.status = 'ready';
+  }
+
+  private readonly onTransaction = (tr: Y.Transaction): void => {
+    this.refresh();
+    if (tr.local && this.stored) void this.trackSave(this.stored);
+  };
+
+  private async trackSave(stored: StoredDoc): Promise<void> {
+    this.pendingSaves++;
+    this.saveState = 'saving';
+    try {
+      await stored.flushed();
+      if (--this.pendingSaves === 0 && this.saveState === 'saving') this.saveState = 'saved';
+    } catch {
+      this.pendingSaves--;
+      this.saveState = 'failed';
+    }
+  }
+
+  private refresh(): void {
+    const ws = this.ws;
+    if (!ws) return;
+    const m = metricsDoc.readMetrics(ws);
+    const p = peopleDoc.readPeople(ws);
+    const w = readWorkshop(ws);
+    // An owner who was removed counts as no owner (the id stays, so undo brings them back).
+    const present = new Set(p.people.map((person) => person.id));
+    this.metrics = m.metrics.map((metric) =>
+      metric.ownerId !== null && !present.has(metric.ownerId)
+        ? { ...metric, ownerId: null }
+        : metric,
+    );
+    this.people = p.people;
+    this.workshop = w.workshop;
+    this.warnings = [...m.warnings, ...p.warnings, ...w.warnings];
+    const name = workspaceName(ws);
+    if (name !== this.name) {
+      this.name = name;
+      if (name !== '') void touchWorkspace(this.id, { name });
+    }
+  }
+
+  /** The document, when this copy may be edited. */
+  private writable(): WorkspaceDoc | null {
+    return this.readOnly === null ? this.ws : null;
+  }
+
+  /** Ends the current undo step so the next action is undone on its own. */
+  private step(): WorkspaceDoc | null {
+    this.undoManager?.stopCapturing();
+    return this.writable();
+  }
+
+  rename(name: string): void {
+    const ws = this.step();
+    if (ws) setWorkspaceName(ws, name);
+  }
+
+  addMetric(
+    fields: Partial<MetricFields> & { name: string },
+    parentId: string | null,
+  ): string | null {
+    const ws = this.step();
+    return ws ? metricsDoc.addMetric(ws, fields, parentId) : null;
+  }
+
+  updateMetric(id: string, patch: Partial<MetricFields>): void {
+    const ws = this.writable();
+    if (ws) metricsDoc.updateMetric(ws, id, patch);
+  }
+
+  /** Moves a metric; returns false when the move would put it under itself. */
+  moveMetric(id: string, parentId: string | null, beforeId: string | null = null): boolean {
+    const ws = this.step();
+    if (!ws) return false;
+    const tree = this.tree;
+    return metricsDoc.moveMetric(ws, id, parentId, beforeId, (p) => isAncestorOrSelf(tree, id, p));
+  }
+
+  /** Deletes a metric and everything under it; returns the ids, to restore them if asked. */
+  deleteMetric(id: string): string[] {
+    const ws = this.step();
+    const node = this.tree.byId.get(id);
+    if (!ws || !node) return [];
+    const ids = subtreeIds(node);
+    metricsDoc.deleteMetrics(ws, ids);
+    return ids;
+  }
+
+  restoreMetrics(ids: readonly string[]): void {
+    const ws = this.step();
+    if (ws) metricsDoc.restoreMetrics(ws, ids);
+  }
+
+  addPerson(fields: Omit<Person, 'id'>): string | null {
+    const ws = this.step();
+    return ws ? peopleDoc.addPerson(ws, fields) : null;
+  }
+
+  updatePerson(id: string, patch: Partial<Omit<Person, 'id'>>): void {
+    const ws = this.writable();
+    if (ws) peopleDoc.updatePerson(ws, id, patch);
+  }
+
+  removePerson(id: string): void {
+    const ws = this.step();
+    if (ws) peopleDoc.removePerson(ws, id);
+  }
+
+  undo(): void {
+    if (this.writable()) this.undoManager?.undo();
+  }
+
+  redo(): void {
+    if (this.writable()) this.undoManager?.redo();
+  }
+
+  async close(): Promise<void> {
+    this.ws?.doc.off('afterTransaction', this.onTransaction);
+    this.tabs?.destroy();
+    this.undoManager?.destroy();
+    await this.stored?.close();
+  }
+}

@@ -1,0 +1,83 @@
+import { templateById } from '../domain/templates';
+import { nameProblem } from '../domain/validate';
+import { newId, workspaceDoc } from '../doc/schema';
+import { initWorkspace, setWorkspaceName } from '../doc/meta';
+import { applyTemplate } from '../doc/templates';
+import type { WorkspaceRecord } from '../storage/db';
+
+export type { WorkspaceRecord };
+import * as registry from '../storage/registry';
+import { deleteStoredDoc, openStoredDoc } from '../storage/workspaceStore';
+import { requestPersistentStorage, type PersistState } from '../storage/persistence';
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+/** This device's workspaces, the user's display name and storage persistence. */
+class Workspaces {
+  list = $state.raw<WorkspaceRecord[]>([]);
+  loaded = $state(false);
+  displayName = $state('');
+  persist = $state<PersistState | 'unknown'>('unknown');
+
+  async load(): Promise<void> {
+    const [list, name] = await Promise.all([
+      registry.listWorkspaces(),
+      registry.getSetting('displayName', isString),
+    ]);
+    this.list = list;
+    this.displayName = name ?? '';
+    this.loaded = true;
+  }
+
+  async askPersistence(): Promise<void> {
+    this.persist = await requestPersistentStorage();
+  }
+
+  async setDisplayName(name: string): Promise<void> {
+    this.displayName = name.trim();
+    await registry.putSetting('displayName', this.displayName);
+  }
+
+  /** Creates a workspace (blank or from a template) and returns its id once it is stored. */
+  async create(name: string, templateId: string | null): Promise<string> {
+    const problem = nameProblem(name);
+    if (problem) throw new Error(problem);
+    const id = newId();
+    const stored = await openStoredDoc(id);
+    const ws = workspaceDoc(stored.doc);
+    initWorkspace(ws, name);
+    const template = templateId ? templateById(templateId) : undefined;
+    if (template) applyTemplate(ws, template);
+    await stored.flushed();
+    await stored.close();
+    const now = Date.now();
+    await registry.putWorkspace({ id, name: name.trim(), createdAt: now, openedAt: now });
+    await this.load();
+    return id;
+  }
+
+  /** Renames a workspace that is not open (an open one is renamed through its session). */
+  async rename(id: string, name: string): Promise<void> {
+    const problem = nameProblem(name);
+    if (problem) throw new Error(problem);
+    const stored = await openStoredDoc(id);
+    setWorkspaceName(workspaceDoc(stored.doc), name);
+    await stored.flushed();
+    await stored.close();
+    await registry.touchWorkspace(id, { name: name.trim() });
+    await this.load();
+  }
+
+  /** Deletes this device's copy only; teammates' copies are untouched. */
+  async remove(id: string): Promise<void> {
+    await deleteStoredDoc(id);
+    await registry.removeWorkspaceRecord(id);
+    await this.load();
+  }
+
+  async opened(id: string): Promise<void> {
+    await registry.touchWorkspace(id, { openedAt: Date.now() });
+  }
+}
+
+export const workspaces = new Workspaces();

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { buildTree } from '../../../src/domain/tree';
+import { checkTreeHealth, type HealthCode } from '../../../src/domain/health';
+import { metric } from '../factories';
+import type { Metric } from '../../../src/domain/types';
+
+const codes = (ms: Metric[]): HealthCode[] => checkTreeHealth(buildTree(ms)).map((w) => w.code);
+
+const healthy = (): Metric[] => [
+  metric('nsm', { kind: 'north-star', name: 'Weekly active teams' }),
+  metric('i1', { parentId: 'nsm' }),
+  metric('g', { parentId: 'nsm', kind: 'counter' }),
+];
+
+describe('checkTreeHealth', () => {
+  it('finds nothing wrong with a healthy tree', () => {
+    expect(codes(healthy())).toEqual([]);
+  });
+  it('asks for a North Star when there is none', () => {
+    expect(codes([])).toEqual(['no-nsm']);
+    const retired = healthy().map((m) => (m.id === 'nsm' ? { ...m, status: 'retired' as const } : m));
+    expect(codes(retired)).toContain('no-nsm');
+  });
+  it('flags revenue and vanity North Stars', () => {
+    const rev = healthy().map((m) => (m.id === 'nsm' ? { ...m, name: 'Monthly recurring revenue (MRR)' } : m));
+    expect(codes(rev)).toEqual(['nsm-revenue']);
+    const vanity = healthy().map((m) => (m.id === 'nsm' ? { ...m, name: 'Twitter followers' } : m));
+    expect(codes(vanity)).toEqual(['nsm-vanity']);
+  });
+  it('flags a North Star without inputs and a tree without counter-metric', () => {
+    expect(codes([metric('nsm', { kind: 'north-star' })])).toEqual(['nsm-no-inputs', 'no-counter']);
+  });
+  it('flags inputs missing owner, definition or cadence, but not retired ones', () => {
+    const ms = [
+      ...healthy(),
+      metric('bare', { parentId: 'nsm', ownerId: null, definition: '  ', cadence: null }),
+      metric('old', { parentId: 'nsm', ownerId: null, status: 'retired' }),
+    ];
+    expect(codes(ms)).toEqual(['no-owner', 'no-definition', 'no-cadence']);
+    const w = checkTreeHealth(buildTree(ms)).find((x) => x.code === 'no-owner');
+    expect(w?.fix).toEqual({ kind: 'edit', metricId: 'bare', field: 'ownerId' });
+    expect(w?.why.length).toBeGreaterThan(20);
+  });
+  it('flags more than 7 children and more than 5 levels', () => {
+    const wide = [...healthy(), ...Array.from({ length: 6 }, (_, i) => metric(`w${i}`, { parentId: 'nsm' }))];
+    expect(codes(wide)).toEqual(['too-many-children']);
+    const deep = [...healthy()];
+    for (let i = 0; i < 5; i++) deep.push(metric(`d${i}`, { parentId: i === 0 ? 'i1' : `d${i - 1}` }));
+    expect(codes(deep)).toEqual(['too-deep']);
+  });
+  it('reports repairs made by the tree read', () => {
+    expect(codes([...healthy(), metric('lost', { parentId: 'ghost' })])).toEqual(['repaired']);
+  });
+});
