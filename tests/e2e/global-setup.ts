@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { preview } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { findChrome } from '../../scripts/find-chrome.mjs';
+import { serveDist } from './support/server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -10,6 +10,9 @@ declare module 'vitest' {
     baseURL: string;
     /** The system Chrome/Chromium executable. */
     chromePath: string;
+    /** The project root and the built app folder, for tests that serve their own copy. */
+    root: string;
+    distDir: string;
   }
 }
 
@@ -29,20 +32,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   const chromePath = findChrome();
 
-  const server = await preview({
-    root,
-    logLevel: 'warn',
-    build: { outDir: distDir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
-  });
-  const baseURL = server.resolvedUrls?.local[0];
-  if (!baseURL) {
-    await server.close();
-    throw new Error('e2e: vite preview started but reported no local URL.');
-  }
-
-  project.provide('baseURL', baseURL.endsWith('/') ? baseURL : `${baseURL}/`);
+  const server = await serveDist(root, distDir);
+  project.provide('baseURL', server.url);
   project.provide('chromePath', chromePath);
+  project.provide('root', root);
+  project.provide('distDir', distDir);
 
   return async () => {
     await server.close();

@@ -36,9 +36,12 @@ export interface TestPage {
  * A fresh context (own storage, 1280×800, baseURL set so `page.goto('/')` works) and page.
  * Close it with `context.close()` when done.
  */
-export async function newPage(browser: Browser): Promise<TestPage> {
+export async function newPage(
+  browser: Browser,
+  options: { baseURL?: string } = {},
+): Promise<TestPage> {
   const context = await browser.newContext({
-    baseURL: inject('baseURL'),
+    baseURL: options.baseURL ?? inject('baseURL'),
     viewport: { width: 1280, height: 800 },
   });
   const page = await context.newPage();
