@@ -43,6 +43,7 @@ export class WorkspaceSession {
   canRedo = $state(false);
   tree = $derived(buildTree(this.metrics));
   health = $derived(checkTreeHealth(this.tree));
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a snapshot, replaced whole on change
   peopleById = $derived(new Map(this.people.map((p) => [p.id, p])));
 
   readonly workshopActions: WorkshopActions;
@@ -128,6 +129,7 @@ export class WorkspaceSession {
     const p = peopleDoc.readPeople(ws);
     const w = readWorkshop(ws);
     // An owner who was removed counts as no owner (the id stays, so undo brings them back).
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- local lookup, not state
     const present = new Set(p.people.map((person) => person.id));
     this.metrics = m.metrics.map((metric) =>
       metric.ownerId !== null && !present.has(metric.ownerId)

@@ -40,7 +40,10 @@ async function runWorkshop(page: Page): Promise<void> {
   await page.getByRole('radio', { name: /Weekly active teams/ }).check();
   await page.getByRole('button', { name: 'Make it our North Star' }).click();
   // An empty definition is refused where the user is looking.
-  await page.getByRole('alert').filter({ hasText: 'Write how the North Star is calculated' }).waitFor();
+  await page
+    .getByRole('alert')
+    .filter({ hasText: 'Write how the North Star is calculated' })
+    .waitFor();
   await page
     .getByLabel('Definition of the North Star')
     .fill('Teams with 3+ members active in the ISO week');
@@ -82,7 +85,9 @@ test('a new user runs the workshop, builds the tree, moves, undoes and reloads',
       await page.getByLabel('Name', { exact: true }).fill(name);
       await page.keyboard.press('Enter');
       await treeRow(page, name).waitFor();
-      await expect(treeRow(page, name).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+      await expect(
+        treeRow(page, name).evaluate((el) => el === document.activeElement),
+      ).resolves.toBe(true);
       await page.getByLabel('Owner').selectOption({ label: `${PEOPLE[i]} (Product)` });
       await page.getByLabel('Definition: how it is calculated').fill(`How ${name} is counted`);
       await page.getByLabel('Definition: how it is calculated').blur();

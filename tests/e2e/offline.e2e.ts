@@ -25,7 +25,9 @@ test('the app loads and works offline from its service worker, with the same dat
     });
     // The first load is not controlled yet; a reload is, once the worker has activated.
     await page.reload();
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+      .toBe(true);
     await treeRow(page, 'Messages sent in team workspaces').waitFor();
     const before = await outline(page);
 

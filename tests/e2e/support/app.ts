@@ -22,9 +22,13 @@ export function treeRow(page: Page, name: string): Locator {
 
 /** The names shown in the outline, top to bottom, with their depth (aria-level). */
 export async function outline(page: Page): Promise<string[]> {
-  return page.getByRole('treeitem').evaluateAll((rows) =>
-    rows.map((r) => `${r.getAttribute('aria-level')}:${r.querySelector('.name')?.textContent ?? ''}`),
-  );
+  return page
+    .getByRole('treeitem')
+    .evaluateAll((rows) =>
+      rows.map(
+        (r) => `${r.getAttribute('aria-level')}:${r.querySelector('.name')?.textContent ?? ''}`,
+      ),
+    );
 }
 
 /** Waits until every local write is committed to IndexedDB (the header says so). */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { docHealth, initWorkspace, migrate, schemaVersion, workspaceName } from '../../../src/doc/meta';
+import {
+  docHealth,
+  initWorkspace,
+  migrate,
+  schemaVersion,
+  workspaceName,
+} from '../../../src/doc/meta';
 import { SCHEMA_VERSION } from '../../../src/doc/schema';
 import { replica, syncAll } from './replicas';
 

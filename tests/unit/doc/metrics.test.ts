@@ -19,7 +19,8 @@ const names = (ws: WorkspaceDoc, parent: string | null): string[] => {
   const nodes = parent === null ? t.roots : (t.byId.get(parent)?.children ?? []);
   return nodes.map((n) => n.metric.name);
 };
-const inSubtree = (ws: WorkspaceDoc, id: string) => (p: string) => isAncestorOrSelf(tree(ws), id, p);
+const inSubtree = (ws: WorkspaceDoc, id: string) => (p: string) =>
+  isAncestorOrSelf(tree(ws), id, p);
 
 describe('metrics in the document', () => {
   it('adds children in order and reads them back validated', () => {
@@ -82,7 +83,10 @@ describe('metrics in the document', () => {
     updateMetric(b, id, { definition: 'Counted weekly' });
     syncAll([a, b]);
     for (const ws of [a, b]) {
-      expect(readMetrics(ws).metrics[0]).toMatchObject({ name: 'Renamed', definition: 'Counted weekly' });
+      expect(readMetrics(ws).metrics[0]).toMatchObject({
+        name: 'Renamed',
+        definition: 'Counted weekly',
+      });
     }
   });
 

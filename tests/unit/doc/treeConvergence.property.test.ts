@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addMetric, deleteMetrics, moveMetric, readMetrics, restoreMetrics } from '../../../src/doc/metrics';
+import {
+  addMetric,
+  deleteMetrics,
+  moveMetric,
+  readMetrics,
+  restoreMetrics,
+} from '../../../src/doc/metrics';
 import { buildTree, isAncestorOrSelf, subtreeIds } from '../../../src/domain/tree';
 import type { RepairedTree } from '../../../src/domain/types';
 import type { WorkspaceDoc } from '../../../src/doc/schema';
@@ -22,12 +28,21 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ t: fc.constant('add' as const), r: R, parent: pick }) },
   {
     weight: 6,
-    arbitrary: fc.record({ t: fc.constant('move' as const), r: R, node: pick, parent: pick, before: pick }),
+    arbitrary: fc.record({
+      t: fc.constant('move' as const),
+      r: R,
+      node: pick,
+      parent: pick,
+      before: pick,
+    }),
   },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('delete' as const), r: R, node: pick }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('restore' as const), r: R, node: pick }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('sync' as const), from: R, to: R }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('crossMove' as const), r: R, node: pick, other: pick }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ t: fc.constant('crossMove' as const), r: R, node: pick, other: pick }),
+  },
 );
 
 const treeOf = (ws: WorkspaceDoc): RepairedTree => buildTree(readMetrics(ws).metrics);
@@ -36,7 +51,9 @@ const treeOf = (ws: WorkspaceDoc): RepairedTree => buildTree(readMetrics(ws).met
 function shape(tree: RepairedTree): string {
   const lines: string[] = [];
   for (const node of tree.byId.values()) {
-    lines.push(`${node.metric.id}<${tree.parentOf.get(node.metric.id) ?? '-'}:${node.children.map((c) => c.metric.id).join(',')}`);
+    lines.push(
+      `${node.metric.id}<${tree.parentOf.get(node.metric.id) ?? '-'}:${node.children.map((c) => c.metric.id).join(',')}`,
+    );
   }
   return lines.sort().join('\n');
 }
@@ -55,7 +72,10 @@ function apply(replicas: WorkspaceDoc[], o: Op, clock: { now: number }): void {
     const a = ids[o.node % ids.length];
     const b = ids[o.other % ids.length];
     if (!a || !b || a === b) return;
-    for (const [ws, node, parent] of [[here, a, b], [there, b, a]] as const) {
+    for (const [ws, node, parent] of [
+      [here, a, b],
+      [there, b, a],
+    ] as const) {
       const t = treeOf(ws);
       if (t.byId.has(node) && t.byId.has(parent)) {
         moveMetric(ws, node, parent, null, (p) => isAncestorOrSelf(t, node, p), clock.now);
@@ -66,8 +86,11 @@ function apply(replicas: WorkspaceDoc[], o: Op, clock: { now: number }): void {
   const ws = replicas[o.r]!;
   const tree = treeOf(ws);
   const live = [...tree.byId.keys()].sort();
-  const all = readMetrics(ws).metrics.map((m) => m.id).sort();
-  const at = (list: string[], i: number): string | null => (list.length ? list[i % (list.length + 1)] ?? null : null);
+  const all = readMetrics(ws)
+    .metrics.map((m) => m.id)
+    .sort();
+  const at = (list: string[], i: number): string | null =>
+    list.length ? (list[i % (list.length + 1)] ?? null) : null;
   switch (o.t) {
     case 'add':
       addMetric(ws, { name: `m${clock.now}` }, at(live, o.parent), clock.now);
@@ -75,7 +98,14 @@ function apply(replicas: WorkspaceDoc[], o: Op, clock: { now: number }): void {
     case 'move': {
       const node = at(live, o.node);
       if (!node) return;
-      moveMetric(ws, node, at(live, o.parent), at(live, o.before), (p) => isAncestorOrSelf(tree, node, p), clock.now);
+      moveMetric(
+        ws,
+        node,
+        at(live, o.parent),
+        at(live, o.before),
+        (p) => isAncestorOrSelf(tree, node, p),
+        clock.now,
+      );
       break;
     }
     case 'delete': {
@@ -95,32 +125,38 @@ function apply(replicas: WorkspaceDoc[], o: Op, clock: { now: number }): void {
 describe('tree convergence (property)', () => {
   it('three replicas editing and merging in any order show the same tree, losing nothing', () => {
     fc.assert(
-      fc.property(fc.array(op, { minLength: 5, maxLength: 40 }), fc.array(fc.nat({ max: 5 }), { minLength: 6, maxLength: 6 }), (ops, finalOrder) => {
-        const replicas = [replica(1), replica(2), replica(3)];
-        const clock = { now: 0 };
-        const root = addMetric(replicas[0]!, { name: 'NSM', kind: 'north-star' }, null, 0);
-        for (let i = 0; i < 4; i++) addMetric(replicas[0]!, { name: `seed${i}` }, root, 0);
-        syncAll(replicas);
-        for (const o of ops) apply(replicas, o, clock);
+      fc.property(
+        fc.array(op, { minLength: 5, maxLength: 40 }),
+        fc.array(fc.nat({ max: 5 }), { minLength: 6, maxLength: 6 }),
+        (ops, finalOrder) => {
+          const replicas = [replica(1), replica(2), replica(3)];
+          const clock = { now: 0 };
+          const root = addMetric(replicas[0]!, { name: 'NSM', kind: 'north-star' }, null, 0);
+          for (let i = 0; i < 4; i++) addMetric(replicas[0]!, { name: `seed${i}` }, root, 0);
+          syncAll(replicas);
+          for (const o of ops) apply(replicas, o, clock);
 
-        // Final exchange in a random pairwise order, then a full round so everyone has everything.
-        for (const k of finalOrder) syncOneWay(replicas[k % 3]!, replicas[(k + 1) % 3]!);
-        syncAll(replicas);
+          // Final exchange in a random pairwise order, then a full round so everyone has everything.
+          for (const k of finalOrder) syncOneWay(replicas[k % 3]!, replicas[(k + 1) % 3]!);
+          syncAll(replicas);
 
-        const trees = replicas.map(treeOf);
-        const first = trees[0]!;
-        for (const t of trees) expect(shape(t)).toBe(shape(first));
+          const trees = replicas.map(treeOf);
+          const first = trees[0]!;
+          for (const t of trees) expect(shape(t)).toBe(shape(first));
 
-        // Nothing lost: every metric not deleted is placed exactly once, reachable from a root.
-        const liveIds = readMetrics(replicas[0]!).metrics.filter((m) => m.deletedAt === null).map((m) => m.id);
-        const reached: string[] = [];
-        const walk = (n: RepairedTree['roots'][number]): void => {
-          reached.push(n.metric.id);
-          n.children.forEach(walk);
-        };
-        first.roots.forEach(walk);
-        expect(reached.sort()).toEqual(liveIds.sort());
-      }),
+          // Nothing lost: every metric not deleted is placed exactly once, reachable from a root.
+          const liveIds = readMetrics(replicas[0]!)
+            .metrics.filter((m) => m.deletedAt === null)
+            .map((m) => m.id);
+          const reached: string[] = [];
+          const walk = (n: RepairedTree['roots'][number]): void => {
+            reached.push(n.metric.id);
+            n.children.forEach(walk);
+          };
+          first.roots.forEach(walk);
+          expect(reached.sort()).toEqual(liveIds.sort());
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checklistTotal, looksLikeRevenue, looksLikeVanity, MAX_SCORE, scoredCount } from '../../../src/domain/checklist';
+import {
+  checklistTotal,
+  looksLikeRevenue,
+  looksLikeVanity,
+  MAX_SCORE,
+  scoredCount,
+} from '../../../src/domain/checklist';
 
 describe('checklist', () => {
   it('adds yes=2, partly=1, no=0 and counts scored criteria', () => {

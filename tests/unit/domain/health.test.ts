@@ -18,11 +18,15 @@ describe('checkTreeHealth', () => {
   });
   it('asks for a North Star when there is none', () => {
     expect(codes([])).toEqual(['no-nsm']);
-    const retired = healthy().map((m) => (m.id === 'nsm' ? { ...m, status: 'retired' as const } : m));
+    const retired = healthy().map((m) =>
+      m.id === 'nsm' ? { ...m, status: 'retired' as const } : m,
+    );
     expect(codes(retired)).toContain('no-nsm');
   });
   it('flags revenue and vanity North Stars', () => {
-    const rev = healthy().map((m) => (m.id === 'nsm' ? { ...m, name: 'Monthly recurring revenue (MRR)' } : m));
+    const rev = healthy().map((m) =>
+      m.id === 'nsm' ? { ...m, name: 'Monthly recurring revenue (MRR)' } : m,
+    );
     expect(codes(rev)).toEqual(['nsm-revenue']);
     const vanity = healthy().map((m) => (m.id === 'nsm' ? { ...m, name: 'Twitter followers' } : m));
     expect(codes(vanity)).toEqual(['nsm-vanity']);
@@ -42,10 +46,14 @@ describe('checkTreeHealth', () => {
     expect(w?.why.length).toBeGreaterThan(20);
   });
   it('flags more than 7 children and more than 5 levels', () => {
-    const wide = [...healthy(), ...Array.from({ length: 6 }, (_, i) => metric(`w${i}`, { parentId: 'nsm' }))];
+    const wide = [
+      ...healthy(),
+      ...Array.from({ length: 6 }, (_, i) => metric(`w${i}`, { parentId: 'nsm' })),
+    ];
     expect(codes(wide)).toEqual(['too-many-children']);
     const deep = [...healthy()];
-    for (let i = 0; i < 5; i++) deep.push(metric(`d${i}`, { parentId: i === 0 ? 'i1' : `d${i - 1}` }));
+    for (let i = 0; i < 5; i++)
+      deep.push(metric(`d${i}`, { parentId: i === 0 ? 'i1' : `d${i - 1}` }));
     expect(codes(deep)).toEqual(['too-deep']);
   });
   it('reports repairs made by the tree read', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildTree, isAncestorOrSelf, subtreeIds, treeDepth, visibleRows } from '../../../src/domain/tree';
+import {
+  buildTree,
+  isAncestorOrSelf,
+  subtreeIds,
+  treeDepth,
+  visibleRows,
+} from '../../../src/domain/tree';
 import { metric } from '../factories';
 
 const ids = (nodes: { metric: { id: string } }[]): string[] => nodes.map((n) => n.metric.id);
@@ -26,7 +32,9 @@ describe('buildTree', () => {
     ]);
     expect(tree.parentOf.get('kid')).toBe('root');
     expect(tree.byId.has('gone')).toBe(false);
-    expect(tree.repairs).toEqual([{ metricId: 'kid', reason: 'deleted-parent', placedUnder: 'root' }]);
+    expect(tree.repairs).toEqual([
+      { metricId: 'kid', reason: 'deleted-parent', placedUnder: 'root' },
+    ]);
   });
 
   it('puts a node whose parent does not exist at the top level', () => {

@@ -22,11 +22,19 @@ describe('outlineMove', () => {
     expect(outlineMove(tree, 'c', 'down')).toBeNull();
   });
   it('indents under the previous sibling', () => {
-    expect(outlineMove(tree, 'c', 'indent')).toEqual({ parentId: 'b', beforeId: null, expand: 'b' });
+    expect(outlineMove(tree, 'c', 'indent')).toEqual({
+      parentId: 'b',
+      beforeId: null,
+      expand: 'b',
+    });
     expect(outlineMove(tree, 'a', 'indent')).toBeNull();
   });
   it('outdents to just after the parent', () => {
-    expect(outlineMove(tree, 'b1', 'outdent')).toEqual({ parentId: 'r', beforeId: 'c', expand: null });
+    expect(outlineMove(tree, 'b1', 'outdent')).toEqual({
+      parentId: 'r',
+      beforeId: 'c',
+      expand: null,
+    });
     expect(outlineMove(tree, 'r', 'outdent')).toBeNull();
   });
 });

@@ -5,14 +5,27 @@ describe('readMetric', () => {
   it('keeps valid fields and defaults absent ones', () => {
     const p = new Problems();
     const m = readMetric('x', { name: 'Trips', kind: 'north-star', cadence: 'monthly' }, p);
-    expect(m).toMatchObject({ name: 'Trips', kind: 'north-star', cadence: 'monthly', unit: 'count', ownerId: null });
+    expect(m).toMatchObject({
+      name: 'Trips',
+      kind: 'north-star',
+      cadence: 'monthly',
+      unit: 'count',
+      ownerId: null,
+    });
     expect(p.list).toEqual([]);
   });
   it('replaces hostile values with safe ones and says why', () => {
     const p = new Problems();
     const m = readMetric(
       'x',
-      { name: 'y'.repeat(100_000), kind: 'galaxy', baselineValue: 'NaN', ownerId: 42, parentId: {}, deletedAt: 'soon' },
+      {
+        name: 'y'.repeat(100_000),
+        kind: 'galaxy',
+        baselineValue: 'NaN',
+        ownerId: 42,
+        parentId: {},
+        deletedAt: 'soon',
+      },
       p,
     );
     expect(m.name).toHaveLength(MAX_NAME);
