@@ -73,14 +73,24 @@ export function buildTree(metrics: readonly Metric[]): RepairedTree {
   }
   for (const list of childrenOf.values()) list.sort(compareSiblings);
 
+  // Built with an explicit stack: a hostile peer can write a chain deeper than the call stack.
   const byId = new Map<string, TreeNode>();
-  const build = (m: Metric, depth: number): TreeNode => {
-    const node: TreeNode = { metric: m, depth, children: [] };
-    byId.set(m.id, node);
-    node.children = (childrenOf.get(m.id) ?? []).map((c) => build(c, depth + 1));
-    return node;
-  };
-  const roots = (childrenOf.get(null) ?? []).map((m) => build(m, 0));
+  const roots = (childrenOf.get(null) ?? []).map((m): TreeNode => ({
+    metric: m,
+    depth: 0,
+    children: [],
+  }));
+  const stack = [...roots];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    byId.set(node.metric.id, node);
+    const depth = node.depth + 1;
+    node.children = (childrenOf.get(node.metric.id) ?? []).map((c) => ({
+      metric: c,
+      depth,
+      children: [],
+    }));
+    stack.push(...node.children);
+  }
   return { roots, byId, parentOf: parent, repairs };
 }
 
@@ -132,12 +142,18 @@ function reaches(from: string, target: string, parent: Map<string, string | null
 
 /** Ids of a node and everything under it, in display order. */
 export function subtreeIds(node: TreeNode): string[] {
-  const out: string[] = [];
-  const walk = (n: TreeNode): void => {
-    out.push(n.metric.id);
-    n.children.forEach(walk);
-  };
-  walk(node);
+  return preorder([node], () => true).map((n) => n.metric.id);
+}
+
+/** Depth-first, in display order, descending only into nodes for which `open` is true. */
+function preorder(nodes: readonly TreeNode[], open: (n: TreeNode) => boolean): TreeNode[] {
+  const out: TreeNode[] = [];
+  const stack = [...nodes].reverse();
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    out.push(n);
+    if (open(n))
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as TreeNode);
+  }
   return out;
 }
 
@@ -155,13 +171,7 @@ export function isAncestorOrSelf(tree: RepairedTree, ancestorId: string, id: str
 
 /** The visible rows of an outline: depth-first, skipping the children of collapsed nodes. */
 export function visibleRows(tree: RepairedTree, collapsed: ReadonlySet<string>): TreeNode[] {
-  const rows: TreeNode[] = [];
-  const walk = (n: TreeNode): void => {
-    rows.push(n);
-    if (!collapsed.has(n.metric.id)) n.children.forEach(walk);
-  };
-  tree.roots.forEach(walk);
-  return rows;
+  return preorder(tree.roots, (n) => !collapsed.has(n.metric.id));
 }
 
 /** Height of the tree in levels (a lone root is 1). */

@@ -115,3 +115,15 @@ describe('tree helpers', () => {
     expect(ids(visibleRows(tree, new Set()))).toEqual(['r', 'a', 'a1', 'b']);
   });
 });
+
+describe('hostile shapes', () => {
+  it('reads a chain 20,000 deep without overflowing the stack', () => {
+    const chain = Array.from({ length: 20_000 }, (_, i) =>
+      metric(`n${i}`, { parentId: i === 0 ? null : `n${i - 1}` }),
+    );
+    const tree = buildTree(chain);
+    expect(treeDepth(tree)).toBe(20_000);
+    expect(visibleRows(tree, new Set())).toHaveLength(20_000);
+    expect(subtreeIds(tree.roots[0]!)).toHaveLength(20_000);
+  });
+});
