@@ -5,6 +5,7 @@ import { Problems, readMetric } from '../domain/validate';
 import type { Metric, MetricFields } from '../domain/types';
 import { local, newId, plainFields, setField, type RecordMap, type WorkspaceDoc } from './schema';
 import type { DocWarning } from './warnings';
+import { createEntriesMap } from './entries';
 
 export const DEFAULT_FIELDS: MetricFields = {
   kind: 'input',
@@ -20,6 +21,9 @@ export const DEFAULT_FIELDS: MetricFields = {
   status: 'active',
   baselineValue: null,
   baselineDate: null,
+  formula: null,
+  tolerance: null,
+  targets: { quarterly: {}, monthly: {} },
 };
 
 /** Every metric in the document (deleted ones included), validated; problems become warnings. */
@@ -35,7 +39,10 @@ export function readMetrics(ws: WorkspaceDoc): { metrics: Metric[]; warnings: Do
       return;
     }
     const problems = new Problems();
-    const metric = readMetric(id, plainFields(record), problems);
+    const raw = plainFields(record);
+    const targets = record.get('targets');
+    if (targets instanceof Y.Map) raw.targets = targets.toJSON();
+    const metric = readMetric(id, raw, problems);
     for (const message of problems.list)
       warnings.push({ where: `metric “${metric.name}”`, message });
     metrics.push(metric);
@@ -79,23 +86,54 @@ export function addMetric(
   const id = newId();
   local(ws, () => {
     const r: RecordMap = new Y.Map();
-    const all = { ...DEFAULT_FIELDS, ...fields };
+    const { targets, ...all } = { ...DEFAULT_FIELDS, ...fields };
     for (const [key, value] of Object.entries(all)) if (value !== null) r.set(key, value);
+    const t = new Y.Map<number>();
+    for (const [period, value] of Object.entries({ ...targets.quarterly, ...targets.monthly }))
+      t.set(period, value);
+    r.set('targets', t);
     r.set('parentId', parentId);
     r.set('order', orderAt(ws, parentId, null));
     r.set('createdAt', now);
     r.set('movedAt', now);
     ws.metrics.set(id, r);
+    createEntriesMap(ws, id);
   });
   return id;
 }
 
 /** Changes some fields of a metric; fields whose value is unchanged are not written. */
-export function updateMetric(ws: WorkspaceDoc, id: string, patch: Partial<MetricFields>): void {
+export function updateMetric(
+  ws: WorkspaceDoc,
+  id: string,
+  patch: Partial<Omit<MetricFields, 'targets'>>,
+): void {
   const r = record(ws, id);
   if (!r) return;
   local(ws, () => {
     for (const [key, value] of Object.entries(patch)) setField(r, key, value ?? null);
+  });
+}
+
+/**
+ * Sets (or with null, clears) one target: a quarter ("2025-Q1") or a month's benchmark
+ * ("2025-03"). Each period is its own key, so two people setting different targets both win.
+ */
+export function setTarget(
+  ws: WorkspaceDoc,
+  id: string,
+  period: string,
+  value: number | null,
+): void {
+  const r = record(ws, id);
+  if (!r) return;
+  local(ws, () => {
+    let t = r.get('targets');
+    if (!(t instanceof Y.Map)) {
+      t = new Y.Map<number>();
+      r.set('targets', t);
+    }
+    setField(t as RecordMap, period, value ?? undefined);
   });
 }
 

@@ -6,8 +6,11 @@ import { LOCAL_ORIGIN, type WorkspaceDoc } from './schema';
  * that arrive from teammates or other tabs are never undone here.
  */
 export function createUndoManager(ws: WorkspaceDoc): Y.UndoManager {
-  return new Y.UndoManager([ws.meta, ws.people, ws.metrics, ws.workshop, ws.candidates], {
-    trackedOrigins: new Set([LOCAL_ORIGIN]),
-    captureTimeout: 400,
-  });
+  return new Y.UndoManager(
+    [ws.meta, ws.people, ws.metrics, ws.entries, ws.workshop, ws.candidates],
+    {
+      trackedOrigins: new Set([LOCAL_ORIGIN]),
+      captureTimeout: 400,
+    },
+  );
 }

@@ -50,6 +50,35 @@ export interface Metric {
   createdAt: number;
   /** Soft delete: set when the node was deleted (undoable, and children are never lost). */
   deletedAt: number | null;
+  /** A formula over other metrics of the same period (see domain/formula); null = logged by hand. */
+  formula: string | null;
+  /** Counter-metrics: how far (in percent of the baseline) it may get worse before a warning. */
+  tolerance: number | null;
+  targets: TargetSet;
+}
+
+/**
+ * A period key, by grain: day "2025-03-07", ISO week "2025-W07", month "2025-03",
+ * quarter "2025-Q1". Keys of one grain sort chronologically as strings.
+ */
+export type PeriodKey = string;
+
+/** Quarterly targets (keyed "YYYY-Qn") and monthly benchmarks (keyed "YYYY-MM"). */
+export interface TargetSet {
+  quarterly: Readonly<Record<PeriodKey, number>>;
+  monthly: Readonly<Record<PeriodKey, number>>;
+}
+
+/** One manually logged value of one metric for one period of its cadence. */
+export interface Entry {
+  metricId: string;
+  period: PeriodKey;
+  value: number;
+  note: string;
+  /** Who logged it (a person id), if known. */
+  by: string | null;
+  /** When it was logged, ms since epoch. */
+  at: number;
 }
 
 /** The editable fields of a metric (what a form or a template sets). */

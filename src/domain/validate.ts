@@ -8,6 +8,7 @@ import {
   UNITS,
   type Metric,
   type Person,
+  type TargetSet,
 } from './types';
 
 /** Longest text kept from the document; a hostile peer may write megabytes. */
@@ -99,7 +100,35 @@ export function readMetric(id: string, raw: Record<string, unknown>, problems: P
     movedAt: finiteOrNull(raw.movedAt, 'moved at', problems) ?? 0,
     createdAt: finiteOrNull(raw.createdAt, 'created at', problems) ?? 0,
     deletedAt: finiteOrNull(raw.deletedAt, 'deleted at', problems),
+    formula:
+      raw.formula === undefined || raw.formula === null
+        ? null
+        : text(raw.formula, 'formula', problems, 2000),
+    tolerance: finiteOrNull(raw.tolerance, 'tolerance', problems),
+    targets: readTargets(raw.targets, problems),
   };
+}
+
+const QUARTER = /^\d{4}-Q[1-4]$/;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** Targets as stored: one map keyed by quarter ("2025-Q1") or month ("2025-03"). */
+export function readTargets(raw: unknown, problems: Problems): TargetSet {
+  const quarterly: Record<string, number> = {};
+  const monthly: Record<string, number> = {};
+  if (raw === undefined || raw === null) return { quarterly, monthly };
+  if (typeof raw !== 'object') {
+    problems.add('targets are not readable');
+    return { quarterly, monthly };
+  }
+  for (const [key, value] of Object.entries(raw)) {
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      problems.add(`target for ${key.slice(0, 20)} is not a number`);
+    } else if (QUARTER.test(key)) quarterly[key] = value;
+    else if (MONTH.test(key)) monthly[key] = value;
+    else problems.add(`target period ${key.slice(0, 20)} is not a month or quarter`);
+  }
+  return { quarterly, monthly };
 }
 
 const COLOR = /^#[0-9a-f]{6}$/i;

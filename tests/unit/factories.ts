@@ -23,6 +23,9 @@ export function metric(id: string, patch: Partial<Metric> = {}): Metric {
     movedAt: 0,
     createdAt: 0,
     deletedAt: null,
+    formula: null,
+    tolerance: null,
+    targets: { quarterly: {}, monthly: {} },
     ...patch,
   };
 }
