@@ -1,27 +1,42 @@
-/** Screens of a workspace, each a tab of its shell. */
-export const WORKSPACE_TABS = ['tree', 'workshop', 'people', 'settings'] as const;
+/** Screens of a workspace, each a tab of its shell (metric pages hang off the tree). */
+export const WORKSPACE_TABS = [
+  'dashboard',
+  'checkin',
+  'tree',
+  'workshop',
+  'people',
+  'data',
+  'settings',
+  'metric',
+] as const;
 export type WorkspaceTab = (typeof WORKSPACE_TABS)[number];
 
 export type Route =
   | { screen: 'start' }
-  | { screen: 'workspace'; id: string; tab: WorkspaceTab }
+  | { screen: 'workspace'; id: string; tab: WorkspaceTab; sub: string | null }
   | { screen: 'not-found'; hash: string };
 
-/** Parses the URL fragment: `#/`, `#/w/<id>` or `#/w/<id>/<tab>`. */
+/** Parses the URL fragment: `#/`, `#/w/<id>`, `#/w/<id>/<tab>` or `#/w/<id>/metric/<metric id>`. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').split('?')[0] ?? '';
-  const parts = path.split('/').filter(Boolean);
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { screen: 'start' };
   if (parts[0] === 'w' && parts[1]) {
-    const tab = (parts[2] ?? 'tree') as WorkspaceTab;
-    if (WORKSPACE_TABS.includes(tab))
-      return { screen: 'workspace', id: decodeURIComponent(parts[1]), tab };
+    const tab = (parts[2] ?? 'dashboard') as WorkspaceTab;
+    const sub = parts[3] ?? null;
+    if (WORKSPACE_TABS.includes(tab) && (tab !== 'metric' || sub !== null)) {
+      return { screen: 'workspace', id: parts[1], tab, sub };
+    }
   }
   return { screen: 'not-found', hash };
 }
 
-export function workspaceHref(id: string, tab: WorkspaceTab = 'tree'): string {
-  return `#/w/${encodeURIComponent(id)}${tab === 'tree' ? '' : '/' + tab}`;
+export function workspaceHref(id: string, tab: WorkspaceTab = 'dashboard'): string {
+  return `#/w/${encodeURIComponent(id)}${tab === 'dashboard' ? '' : '/' + tab}`;
+}
+
+export function metricHref(workspaceId: string, metricId: string): string {
+  return `${workspaceHref(workspaceId, 'metric')}/${encodeURIComponent(metricId)}`;
 }
 
 class Router {

@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { buildTree, isAncestorOrSelf, subtreeIds } from '../domain/tree';
 import { checkTreeHealth } from '../domain/health';
 import type { Metric, MetricFields, Person, Workshop } from '../domain/types';
@@ -10,11 +10,16 @@ import { readWorkshop } from '../doc/workshop';
 import { createUndoManager } from '../doc/undo';
 import type { DocWarning } from '../doc/warnings';
 import { DocLoadError, openStoredDoc, type StoredDoc } from '../storage/workspaceStore';
-import { getWorkspace, touchWorkspace } from '../storage/registry';
+import { getSetting, getWorkspace, putSetting, touchWorkspace } from '../storage/registry';
+import * as entriesDoc from '../doc/entries';
 import { TabChannel } from '../sync/tabChannel';
 import { WorkshopActions } from './workshopActions';
+import { Tracking } from './tracking.svelte';
+import { readAllEntries, updateEntries, type EntriesByMetric } from './entriesCache';
 
 export type SaveState = 'saved' | 'saving' | 'failed';
+
+const isString = (v: unknown): v is string => typeof v === 'string';
 
 const EMPTY_WORKSHOP: Workshop = {
   game: null,
@@ -38,7 +43,11 @@ export class WorkspaceSession {
   people = $state.raw<Person[]>([]);
   workshop = $state.raw<Workshop>(EMPTY_WORKSHOP);
   warnings = $state.raw<DocWarning[]>([]);
+  /** Every metric's entries, sorted by period; replaced per metric when its entries change. */
+  entries = $state.raw<EntriesByMetric>(new Map());
   saveState = $state<SaveState>('saved');
+  /** The person the user of this device is, in this workspace (a device setting). */
+  meId = $state<string | null>(null);
   canUndo = $state(false);
   canRedo = $state(false);
   tree = $derived(buildTree(this.metrics));
@@ -47,6 +56,7 @@ export class WorkspaceSession {
   peopleById = $derived(new Map(this.people.map((p) => [p.id, p])));
 
   readonly workshopActions: WorkshopActions;
+  readonly tracking: Tracking = new Tracking(this);
   private stored: StoredDoc | null = null;
   private ws: WorkspaceDoc | null = null;
   private undoManager: Y.UndoManager | null = null;
@@ -75,6 +85,7 @@ export class WorkspaceSession {
     }
     const ws = workspaceDoc(this.stored.doc);
     this.ws = ws;
+    this.meId = (await getSetting(`me:${this.id}`, isString)) ?? null;
     const health = docHealth(ws);
     if (health.kind === 'newer') {
       this.readOnly = `This workspace was saved by a newer version of Lodestar (schema ${health.version}). It is read-only here so nothing is lost; reload to get the update.`;
@@ -100,13 +111,36 @@ export class WorkspaceSession {
           { where: 'another tab', message: `an update could not be read: ${String(error)}` },
         ]),
     );
+    this.watch(ws);
     ws.doc.on('afterTransaction', this.onTransaction);
     this.refresh();
+    this.entries = readAllEntries(ws);
     this.status = 'ready';
   }
 
+  /** What changed in the current transaction: the tree side, and which metrics' entries. */
+  private dirty = { records: false, entries: new Set<string>() };
+
+  private watch(ws: WorkspaceDoc): void {
+    for (const type of [ws.meta, ws.people, ws.metrics, ws.workshop, ws.candidates]) {
+      type.observeDeep(() => (this.dirty.records = true));
+    }
+    ws.entries.observeDeep((events) => {
+      for (const event of events) {
+        const top = event.path[0];
+        if (typeof top === 'string') this.dirty.entries.add(top);
+        else if (event instanceof Y.YMapEvent) {
+          for (const key of event.keysChanged) this.dirty.entries.add(key);
+        }
+      }
+    });
+  }
+
   private readonly onTransaction = (tr: Y.Transaction): void => {
-    this.refresh();
+    const { records, entries } = this.dirty;
+    this.dirty = { records: false, entries: new Set() };
+    if (records) this.refresh();
+    if (entries.size > 0 && this.ws) this.entries = updateEntries(this.ws, this.entries, entries);
     if (tr.local && this.stored) void this.trackSave(this.stored);
   };
 
@@ -170,7 +204,7 @@ export class WorkspaceSession {
     return ws ? metricsDoc.addMetric(ws, fields, parentId) : null;
   }
 
-  updateMetric(id: string, patch: Partial<MetricFields>): void {
+  updateMetric(id: string, patch: Partial<Omit<MetricFields, 'targets'>>): void {
     const ws = this.writable();
     if (ws) metricsDoc.updateMetric(ws, id, patch);
   }
@@ -211,6 +245,38 @@ export class WorkspaceSession {
   removePerson(id: string): void {
     const ws = this.step();
     if (ws) peopleDoc.removePerson(ws, id);
+  }
+
+  /** Logs (or corrects) one value; the check-in and the metric page call this. */
+  setEntry(metricId: string, period: string, value: number, note: string): void {
+    const ws = this.step();
+    if (ws) entriesDoc.setEntries(ws, [{ metricId, period, value, note, by: this.meId }]);
+  }
+
+  /** Writes many entries in one transaction: all land or none do (a CSV import). */
+  importEntries(rows: readonly Omit<entriesDoc.EntryInput, 'by'>[]): void {
+    const ws = this.step();
+    if (!ws) throw new Error('This workspace is read-only.');
+    entriesDoc.setEntries(
+      ws,
+      rows.map((r) => ({ ...r, by: this.meId })),
+    );
+  }
+
+  deleteEntry(metricId: string, period: string): void {
+    const ws = this.step();
+    if (ws) entriesDoc.deleteEntry(ws, metricId, period);
+  }
+
+  setTarget(metricId: string, period: string, value: number | null): void {
+    const ws = this.step();
+    if (ws) metricsDoc.setTarget(ws, metricId, period, value);
+  }
+
+  /** Which person of the workspace the user of this device is ("mine" in check-ins). */
+  async setMe(personId: string | null): Promise<void> {
+    this.meId = personId;
+    await putSetting(`me:${this.id}`, personId);
   }
 
   undo(): void {
