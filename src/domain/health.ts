@@ -16,7 +16,8 @@ export type HealthCode =
   | 'no-definition'
   | 'no-cadence'
   | 'no-counter'
-  | 'repaired';
+  | 'repaired'
+  | 'formula';
 
 /** What the user can do about a warning; the UI maps each to a button. */
 export type HealthFix =
@@ -52,7 +53,30 @@ const WHY: Record<HealthCode, string> = {
   'no-counter': 'A counter-metric keeps the team from gaming the North Star at a hidden cost.',
   repaired:
     'Two teammates changed the tree at the same time; check the metric is where you want it.',
+  formula: 'A formula that cannot be computed leaves its metric blank on every chart.',
 };
+
+/** Formula problems (cycles, missing metrics, syntax) as health warnings on their metrics. */
+export function formulaWarnings(
+  problems: ReadonlyMap<string, string>,
+  tree: RepairedTree,
+): HealthWarning[] {
+  const out: HealthWarning[] = [];
+  for (const [id, problem] of problems) {
+    const m = tree.byId.get(id)?.metric;
+    if (!m) continue;
+    out.push({
+      key: `formula:${id}`,
+      code: 'formula',
+      metricId: id,
+      message: `The formula of “${m.name}” cannot be computed: ${problem}`,
+      why: WHY.formula,
+      fix: { kind: 'select', metricId: id },
+      fixLabel: 'Show it',
+    });
+  }
+  return out;
+}
 
 const isActive = (m: Metric): boolean => m.status !== 'retired';
 

@@ -2,6 +2,7 @@ import { dueCheckins, type DueList } from '../domain/checkin';
 import { todayLocal } from '../domain/periods';
 import { pointsOf, summarize, type MetricSummary } from '../domain/summary';
 import type { Entry, Metric } from '../domain/types';
+import { formulaSeries, type FormulaSeries } from '../domain/formulaSeries';
 import type { EntriesByMetric } from './entriesCache';
 
 interface Source {
@@ -28,6 +29,9 @@ export class Tracking {
 
   constructor(private readonly source: Source) {}
 
+  /** Values, problems and per-period errors of the computed (formula) metrics. */
+  formulas: FormulaSeries = $derived.by(() => formulaSeries(this.live, this.source.entries));
+
   summaries: ReadonlyMap<string, MetricSummary> = $derived.by(() => this.summarizeAll());
 
   due: DueList = $derived.by(() => dueCheckins(this.live, this.source.entries, this.today));
@@ -39,15 +43,19 @@ export class Tracking {
   private summarizeAll(): ReadonlyMap<string, MetricSummary> {
     const { entries } = this.source;
     const today = this.today;
+    const computed = this.formulas.points;
     const next = new Map<string, MetricSummary>();
     const memo = new Map<string, Memo>();
     for (const metric of this.live) {
       const own = entries.get(metric.id);
       const held = this.memo.get(metric.id);
+      const formula = computed.get(metric.id);
       const summary =
-        held && held.metric === metric && held.entries === own && held.today === today
-          ? held.summary
-          : summarize(metric, pointsOf(own), own, today);
+        formula !== undefined
+          ? summarize(metric, formula, undefined, today)
+          : held && held.metric === metric && held.entries === own && held.today === today
+            ? held.summary
+            : summarize(metric, pointsOf(own), own, today);
       next.set(metric.id, summary);
       memo.set(metric.id, { metric, entries: own, today, summary });
     }

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { buildTree, isAncestorOrSelf, subtreeIds } from '../domain/tree';
-import { checkTreeHealth } from '../domain/health';
+import { checkTreeHealth, formulaWarnings } from '../domain/health';
 import type { Metric, MetricFields, Person, Workshop } from '../domain/types';
 import { workspaceDoc, type WorkspaceDoc } from '../doc/schema';
 import { docHealth, migrate, setWorkspaceName, workspaceName } from '../doc/meta';
@@ -10,6 +10,7 @@ import { readWorkshop } from '../doc/workshop';
 import { createUndoManager } from '../doc/undo';
 import type { DocWarning } from '../doc/warnings';
 import { DocLoadError, openStoredDoc, type StoredDoc } from '../storage/workspaceStore';
+import { exportBackup } from '../storage/backup';
 import { getSetting, getWorkspace, putSetting, touchWorkspace } from '../storage/registry';
 import * as entriesDoc from '../doc/entries';
 import { TabChannel } from '../sync/tabChannel';
@@ -50,13 +51,17 @@ export class WorkspaceSession {
   meId = $state<string | null>(null);
   canUndo = $state(false);
   canRedo = $state(false);
+  /** Progress of the metrics: summaries, due check-ins, formula values. */
+  readonly tracking: Tracking = new Tracking(this);
   tree = $derived(buildTree(this.metrics));
-  health = $derived(checkTreeHealth(this.tree));
+  health = $derived([
+    ...checkTreeHealth(this.tree),
+    ...formulaWarnings(this.tracking.formulas.problems, this.tree),
+  ]);
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a snapshot, replaced whole on change
   peopleById = $derived(new Map(this.people.map((p) => [p.id, p])));
 
   readonly workshopActions: WorkshopActions;
-  readonly tracking: Tracking = new Tracking(this);
   private stored: StoredDoc | null = null;
   private ws: WorkspaceDoc | null = null;
   private undoManager: Y.UndoManager | null = null;
@@ -285,6 +290,14 @@ export class WorkspaceSession {
 
   redo(): void {
     if (this.writable()) this.undoManager?.redo();
+  }
+
+  /**
+   * A backup file of this workspace exactly as this copy holds it, including changes not yet
+   * written to this device's storage; null while the document is not open.
+   */
+  backup(now = new Date()): { fileName: string; text: string } | null {
+    return this.ws ? exportBackup(this.ws.doc, { id: this.id, name: this.name }, now) : null;
   }
 
   async close(): Promise<void> {

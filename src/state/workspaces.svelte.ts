@@ -9,6 +9,14 @@ export type { WorkspaceRecord };
 import * as registry from '../storage/registry';
 import { deleteStoredDoc, openStoredDoc } from '../storage/workspaceStore';
 import { requestPersistentStorage, type PersistState } from '../storage/persistence';
+import {
+  exportBackup,
+  readBackup,
+  restoreBackup,
+  RestoreTargetInUse,
+} from '../storage/backup';
+import { MAX_NAME } from '../domain/validate';
+import { todayLocal } from '../domain/periods';
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 
@@ -73,6 +81,54 @@ class Workspaces {
     await deleteStoredDoc(id);
     await registry.removeWorkspaceRecord(id);
     await this.load();
+  }
+
+  /**
+   * A backup file of a workspace that is not open (an open one is backed up through its
+   * session, which also holds changes not yet written to storage).
+   */
+  async backup(id: string): Promise<{ fileName: string; text: string }> {
+    const record = await registry.getWorkspace(id);
+    if (!record) throw new Error('This device has no such workspace.');
+    const stored = await openStoredDoc(id);
+    try {
+      return exportBackup(stored.doc, { id, name: record.name });
+    } finally {
+      await stored.close();
+    }
+  }
+
+  /**
+   * Restores a backup file as a new workspace on this device and returns its id. Never
+   * overwrites: when this device has no workspace with the backup's id, it comes back under that
+   * id (so backup, delete, restore gives the same workspace back, still shared with teammates);
+   * otherwise it becomes a copy with a new id, named "<name> (restored <date>)". Throws an
+   * Error with a message for people when the file is not a valid backup.
+   */
+  async restore(text: string): Promise<string> {
+    const backup = readBackup(text);
+    const now = Date.now();
+    let id = backup.id;
+    let name = backup.name;
+    const asCopy = async (): Promise<void> => {
+      id = newId();
+      const suffix = ` (restored ${todayLocal()})`;
+      name = backup.name.slice(0, MAX_NAME - suffix.length) + suffix;
+      await restoreBackup(backup, id, name);
+    };
+    if (await registry.getWorkspace(backup.id)) await asCopy();
+    else {
+      try {
+        await restoreBackup(backup, id);
+      } catch (error) {
+        // Data left under that id without a registry entry: keep it, restore beside it.
+        if (!(error instanceof RestoreTargetInUse)) throw error;
+        await asCopy();
+      }
+    }
+    await registry.putWorkspace({ id, name, createdAt: now, openedAt: now });
+    await this.load();
+    return id;
   }
 
   async opened(id: string): Promise<void> {

@@ -1,0 +1,113 @@
+import { addDays, periodEnd, periodOf, periodStart, toGrain, type Grain } from './periods';
+import type { Aggregation, PeriodKey } from './types';
+
+export interface Point {
+  period: PeriodKey;
+  value: number;
+}
+
+/** A running aggregate: every kind in one pass, with no array per group. */
+interface Acc {
+  sum: number;
+  count: number;
+  min: number;
+  max: number;
+  last: number;
+}
+
+const start = (v: number): Acc => ({ sum: v, count: 1, min: v, max: v, last: v });
+
+function add(acc: Acc, v: number): void {
+  acc.sum += v;
+  acc.count += 1;
+  if (v < acc.min) acc.min = v;
+  if (v > acc.max) acc.max = v;
+  acc.last = v;
+}
+
+function result(acc: Acc, how: Aggregation): number {
+  switch (how) {
+    case 'sum':
+      return acc.sum;
+    case 'average':
+      return acc.sum / acc.count;
+    case 'last':
+      return acc.last;
+    case 'min':
+      return acc.min;
+    case 'max':
+      return acc.max;
+  }
+}
+
+/** One value for a period: 'last' is the last in the given order; null when there are none. */
+export function aggregate(values: readonly number[], how: Aggregation): number | null {
+  let acc: Acc | undefined;
+  for (const v of values) {
+    if (acc === undefined) acc = start(v);
+    else add(acc, v);
+  }
+  return acc === undefined ? null : result(acc, how);
+}
+
+/** Digits in the shape of some period key (with the same length as a valid key: that grain). */
+const KEY_SHAPE = /^\d{4}-(?:W\d\d|Q\d|\d\d(?:-\d\d)?)$/;
+
+/** The grain of a key already known to be valid, by its shape alone. */
+function shapeGrain(key: string): Grain {
+  if (key.length === 10) return 'day';
+  const c = key.charAt(5);
+  return c === 'W' ? 'week' : c === 'Q' ? 'quarter' : 'month';
+}
+
+/**
+ * The first and last source keys (of `source` grain) that fall into `target`. Weeks belong to
+ * the period of their Thursday: the first is the week of the target's 4th day, the last the
+ * week of its 4th-last day.
+ */
+function sourceRange(target: string, source: Grain): [string, string] {
+  if (shapeGrain(target) === source) return [target, target];
+  const first = periodStart(target);
+  const last = periodEnd(target);
+  if (source === 'day') return [first, last];
+  if (source === 'month') return [first.slice(0, 7), last.slice(0, 7)];
+  return [periodOf(addDays(first, 3), 'week'), periodOf(addDays(last, -3), 'week')];
+}
+
+/**
+ * Regroups points of one grain (sorted by period) into an equal or coarser grain, aggregating
+ * each group. One pass: when a point's key leaves the current group, its target period and the
+ * range of source keys inside that target are computed once; the following keys in the range
+ * join the same group with two string comparisons (keys of one grain sort as strings, and any
+ * well-shaped key between two valid ones is valid). Each group keeps a running accumulator.
+ * Output is sorted by period. Unsorted input is handled, only slower. A finer grain or an invalid
+ * key throws a RangeError.
+ */
+export function regroup(points: readonly Point[], grain: Grain, how: Aggregation): Point[] {
+  const groups = new Map<string, Acc>();
+  let lo = '';
+  let hi = '';
+  let acc: Acc | undefined;
+  for (const { period, value } of points) {
+    if (
+      acc === undefined ||
+      period < lo ||
+      period > hi ||
+      period.length !== lo.length ||
+      !KEY_SHAPE.test(period)
+    ) {
+      const target = toGrain(period, grain);
+      [lo, hi] = sourceRange(target, shapeGrain(period));
+      acc = groups.get(target);
+      if (acc === undefined) {
+        acc = start(value);
+        groups.set(target, acc);
+        continue;
+      }
+    }
+    add(acc, value);
+  }
+  return [...groups]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([period, group]) => ({ period, value: result(group, how) }));
+}

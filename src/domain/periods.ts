@@ -1,0 +1,260 @@
+/**
+ * Calendar periods for manual metric tracking: days, ISO-8601 weeks, months and quarters.
+ *
+ * Dates are calendar dates 'YYYY-MM-DD' with no time zone. All arithmetic runs on integer day
+ * numbers (days since 1970-01-01, proleptic Gregorian), computed with Howard Hinnant's civil
+ * calendar algorithms, so nothing depends on the local time zone or on `Date` quirks (Date.UTC
+ * maps years 0–99 to 1900–1999). Inside, every period is a grain plus an ordinal: the day number,
+ * the week number since the epoch, or year × 12 + month, or year × 4 + quarter, so stepping and
+ * ranges are plain integer arithmetic. Years are 0000–9999 (four digits); keys outside that
+ * range, and malformed keys or dates, throw a RangeError.
+ */
+import type { Cadence, PeriodKey } from './types';
+
+export type Grain = 'day' | 'week' | 'month' | 'quarter';
+
+export const CADENCE_GRAIN: Record<Cadence, Grain> = {
+  daily: 'day',
+  weekly: 'week',
+  monthly: 'month',
+  quarterly: 'quarter',
+};
+
+/** Fine to coarse. */
+export const GRAIN_ORDER: readonly Grain[] = ['day', 'week', 'month', 'quarter'];
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const WEEK_RE = /^(\d{4})-W(\d{2})$/;
+const MONTH_RE = /^(\d{4})-(\d{2})$/;
+const QUARTER_RE = /^(\d{4})-Q(\d)$/;
+
+interface Period {
+  grain: Grain;
+  ord: number;
+}
+
+/** Day number of a civil date (Hinnant's days_from_civil); month 1–12. */
+function dayFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * ((m + 9) % 12) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+/** Civil date [year, month 1–12, day] of a day number (Hinnant's civil_from_days). */
+function civilFromDay(z: number): [number, number, number] {
+  const zz = z + 719468;
+  const era = Math.floor(zz / 146097);
+  const doe = zz - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+function daysInMonth(y: number, m: number): number {
+  return dayFromCivil(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1) - dayFromCivil(y, m, 1);
+}
+
+/** Week ordinal of a day: weeks run Monday–Sunday, and day 0 (1970-01-01) is a Thursday. */
+const weekOfDay = (day: number): number => Math.floor((day + 3) / 7);
+const mondayOfWeek = (ord: number): number => ord * 7 - 3;
+/** Ordinal of ISO week 1 of a week-numbering year: the week holding 4 January. */
+const firstWeek = (y: number): number => weekOfDay(dayFromCivil(y, 1, 4));
+
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+function yearText(y: number): string {
+  if (!Number.isInteger(y) || y < 0 || y > 9999) throw new RangeError(`Year out of range: ${y}`);
+  return pad(y, 4);
+}
+
+function formatDay(day: number): string {
+  if (!Number.isInteger(day)) throw new RangeError(`Not a whole number of days: ${day}`);
+  const [y, m, d] = civilFromDay(day);
+  return `${yearText(y)}-${pad(m, 2)}-${pad(d, 2)}`;
+}
+
+function parseDate(s: string): number | null {
+  const m = DATE_RE.exec(s);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  return dayFromCivil(y, mo, d);
+}
+
+function dayNumber(date: string): number {
+  const day = parseDate(date);
+  if (day === null) throw new RangeError(`Not a calendar date: "${date}"`);
+  return day;
+}
+
+function tryParse(s: string): Period | null {
+  const day = parseDate(s);
+  if (day !== null) return { grain: 'day', ord: day };
+  let m = WEEK_RE.exec(s);
+  if (m) {
+    const [y, w] = [Number(m[1]), Number(m[2])];
+    const first = firstWeek(y);
+    return w >= 1 && w <= firstWeek(y + 1) - first ? { grain: 'week', ord: first + w - 1 } : null;
+  }
+  m = MONTH_RE.exec(s);
+  if (m) {
+    const [y, mo] = [Number(m[1]), Number(m[2])];
+    return mo >= 1 && mo <= 12 ? { grain: 'month', ord: y * 12 + mo - 1 } : null;
+  }
+  m = QUARTER_RE.exec(s);
+  if (m) {
+    const [y, q] = [Number(m[1]), Number(m[2])];
+    return q >= 1 && q <= 4 ? { grain: 'quarter', ord: y * 4 + q - 1 } : null;
+  }
+  return null;
+}
+
+function parse(period: string): Period {
+  const p = tryParse(period);
+  if (!p) throw new RangeError(`Not a period key: "${period}"`);
+  return p;
+}
+
+function startDay({ grain, ord }: Period): number {
+  switch (grain) {
+    case 'day':
+      return ord;
+    case 'week':
+      return mondayOfWeek(ord);
+    case 'month':
+      return dayFromCivil(Math.floor(ord / 12), (ord % 12) + 1, 1);
+    case 'quarter':
+      return dayFromCivil(Math.floor(ord / 4), (ord % 4) * 3 + 1, 1);
+  }
+}
+
+function ordOfDay(day: number, grain: Grain): number {
+  if (grain === 'day') return day;
+  if (grain === 'week') return weekOfDay(day);
+  const [y, m] = civilFromDay(day);
+  return grain === 'month' ? y * 12 + m - 1 : y * 4 + Math.floor((m - 1) / 3);
+}
+
+function format({ grain, ord }: Period): PeriodKey {
+  switch (grain) {
+    case 'day':
+      return formatDay(ord);
+    case 'week': {
+      const [y] = civilFromDay(mondayOfWeek(ord) + 3); // the Thursday's year numbers the week
+      return `${yearText(y)}-W${pad(ord - firstWeek(y) + 1, 2)}`;
+    }
+    case 'month':
+      return `${yearText(Math.floor(ord / 12))}-${pad((ord % 12) + 1, 2)}`;
+    case 'quarter':
+      return `${yearText(Math.floor(ord / 4))}-Q${(ord % 4) + 1}`;
+  }
+}
+
+export function isDate(s: string): boolean {
+  return parseDate(s) !== null;
+}
+
+/** The grain of a valid period key, or null when the key is not valid. */
+export function grainOf(period: string): Grain | null {
+  return tryParse(period)?.grain ?? null;
+}
+
+export function periodOf(date: string, grain: Grain): PeriodKey {
+  return format({ grain, ord: ordOfDay(dayNumber(date), grain) });
+}
+
+export function periodStart(period: string): string {
+  return formatDay(startDay(parse(period)));
+}
+
+/** The last date of a period (inclusive). */
+export function periodEnd(period: string): string {
+  const p = parse(period);
+  return formatDay(startDay({ grain: p.grain, ord: p.ord + 1 }) - 1);
+}
+
+/** The period `n` steps later (earlier when n is negative). */
+export function nextPeriod(period: string, n = 1): PeriodKey {
+  const p = parse(period);
+  if (!Number.isInteger(n)) throw new RangeError(`Not a whole number of periods: ${n}`);
+  return format({ grain: p.grain, ord: p.ord + n });
+}
+
+/** Orders keys of one grain chronologically (they sort as strings); -1, 0 or 1. */
+export function comparePeriods(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Every period from `from` to `to` inclusive, chronological; [] when from is after to. */
+export function periodsBetween(from: string, to: string): PeriodKey[] {
+  const a = parse(from);
+  const b = parse(to);
+  if (a.grain !== b.grain) throw new RangeError(`Periods of different grains: ${from}, ${to}`);
+  const out: PeriodKey[] = [];
+  for (let ord = a.ord; ord <= b.ord; ord++) out.push(format({ grain: a.grain, ord }));
+  return out;
+}
+
+/**
+ * The period of an equal or coarser grain that contains `period`. A week belongs to the month
+ * and quarter of its Thursday (the ISO rule that also gives a week its year). Finer: RangeError.
+ */
+export function toGrain(period: string, grain: Grain): PeriodKey {
+  const p = parse(period);
+  if (GRAIN_ORDER.indexOf(grain) < GRAIN_ORDER.indexOf(p.grain)) {
+    throw new RangeError(`Cannot split ${period} into ${grain}s`);
+  }
+  if (p.grain === grain) return format(p);
+  const day = startDay(p) + (p.grain === 'week' ? 3 : 0);
+  return format({ grain, ord: ordOfDay(day, grain) });
+}
+
+/** "7 Mar 2025", "Week 7, 2025", "Mar 2025", "Q1 2025". */
+export function periodLabel(period: string): string {
+  const p = parse(period);
+  switch (p.grain) {
+    case 'day': {
+      const [y, m, d] = civilFromDay(p.ord);
+      return `${d} ${MONTHS[m - 1] ?? ''} ${y}`;
+    }
+    case 'week': {
+      const key = format(p);
+      return `Week ${Number(key.slice(6))}, ${Number(key.slice(0, 4))}`;
+    }
+    case 'month':
+      return `${MONTHS[p.ord % 12] ?? ''} ${Math.floor(p.ord / 12)}`;
+    case 'quarter':
+      return `Q${(p.ord % 4) + 1} ${Math.floor(p.ord / 4)}`;
+  }
+}
+
+/** The calendar date that `now` has in the local time zone. */
+export function todayLocal(now: Date = new Date()): string {
+  return `${yearText(now.getFullYear())}-${pad(now.getMonth() + 1, 2)}-${pad(now.getDate(), 2)}`;
+}
+
+export function addDays(date: string, n: number): string {
+  return formatDay(dayNumber(date) + n);
+}
+
+/** b − a in days. */
+export function daysBetween(a: string, b: string): number {
+  return dayNumber(b) - dayNumber(a);
+}
+
+/**
+ * The periods of a cadence that are due by `today`: the current one and past ones back to
+ * `since` (inclusive), chronological; [] when since is after today.
+ */
+export function duePeriods(grain: Grain, since: string, today: string): PeriodKey[] {
+  if (dayNumber(since) > dayNumber(today)) return [];
+  return periodsBetween(periodOf(since, grain), periodOf(today, grain));
+}
