@@ -1,0 +1,35 @@
+import { periodLabel } from '../../domain/periods';
+import type { Unit } from '../../domain/types';
+
+const plain = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+const compact = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, notation: 'compact' });
+
+/** A value as people read it: grouped digits, at most two decimals, the unit where it helps. */
+export function formatValue(value: number | null | undefined, unit: Unit, short = false): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  const n = short && Math.abs(value) >= 10_000 ? compact.format(value) : plain.format(value);
+  return unit === 'percent' ? `${n} %` : n;
+}
+
+/** A signed change, e.g. "+12" or "−3.5". */
+export function formatChange(value: number | null, unit: Unit): string {
+  if (value === null) return '';
+  const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
+  return sign + formatValue(Math.abs(value), unit, true);
+}
+
+export function periodName(period: string): string {
+  try {
+    return periodLabel(period);
+  } catch {
+    return period;
+  }
+}
+
+export const STATUS_LABEL = {
+  'on-track': 'On track',
+  'at-risk': 'At risk',
+  'off-track': 'Off track',
+  'no-target': 'No target',
+  'no-data': 'No data',
+} as const;
