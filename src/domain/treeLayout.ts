@@ -1,18 +1,29 @@
 /**
- * Top-down tidy layout of the metric tree (Reingold–Tilford style, linear time).
+ * Top-down tidy layout of the metric tree (Reingold–Tilford style, linear time), with leaf
+ * siblings stacked so a wide tree stays readable.
  *
  * The visible nodes are listed in pre-order (display order); collapsed nodes keep their place but
  * their subtrees are skipped. Pass 1 walks that list backwards, so every subtree is placed, in its
  * own coordinates, before its parent. A subtree is summarised by its contours: the x of its
- * leftmost and rightmost node centre at each depth. Siblings are packed left to right, in the
- * given order: each new subtree is pushed right just far enough that, at every depth both share,
- * it clears the right contour of the siblings already placed by one node width plus the gap. The
- * parent is then centred over its first and last child. So a small subtree can tuck under a wide
- * neighbour's children instead of taking columns of its own. Roots are packed the same way.
+ * leftmost and rightmost node centre in each row band (band d is the strip from the top of depth
+ * d to the top of depth d + 1). Siblings are packed left to right, in the given order: each new
+ * subtree is pushed right just far enough that, in every band both share, it clears the right
+ * contour of the siblings already placed by one node width plus the gap. The parent is then
+ * centred over its first and last child. So a small subtree can tuck under a wide neighbour's
+ * children instead of taking columns of its own. Roots are packed the same way.
  *
- * Contours are arrays indexed by absolute depth plus a lazy `shift`, so moving a subtree is O(1).
- * Merging keeps the taller side's arrays and only copies the shared depths, so placing a child
- * costs O(min(height of its left siblings, its own height)); summed over the tree that is O(n).
+ * Stacking: when every visible child of a node is a leaf (nothing visible below it) and there are
+ * at least `stackMin` of them (below the roots' own level), they go in one column under the parent instead of side by side,
+ * indented by `stackIndent` from the parent's left edge, `stackGap` apart, top card at the next
+ * depth's row; their edges form a rail down the left of the column with a tick into each card. To
+ * the packing, such a subtree is one node wide (plus the indent, which holds the rail) in every
+ * band the column reaches, and one band more when the column ends inside a band's gap, where
+ * other parents' edges run across.
+ *
+ * Contours are arrays indexed by band plus a lazy `shift`, so moving a subtree is O(1). Merging
+ * keeps the taller side's arrays and only copies the shared bands, so placing a child costs
+ * O(min(height of its left siblings, its own height)); summed over the tree that is O(n) (a
+ * column of k cards spans at most k + 2 bands).
  *
  * Pass 2 walks the list forwards, turning offsets from the parent into absolute positions.
  * Both passes are loops, not recursion, so a hostile document's very deep chain cannot overflow
@@ -23,10 +34,18 @@ import type { TreeNode } from './types';
 export interface LayoutOptions {
   nodeWidth: number;
   nodeHeight: number;
-  /** Minimum horizontal space between two nodes of the same depth. */
+  /** Minimum horizontal space between two nodes side by side. */
   hGap: number;
   /** Vertical space between depths. */
   vGap: number;
+  /** Stack a node's children in a column when all are leaves and there are at least this many. */
+  stackMin: number;
+  /** Whether a root's own children may stack too (off: the North Star's inputs fan out). */
+  stackRoots: boolean;
+  /** How far a stacked column sits right of its parent's left edge (the rail runs in between). */
+  stackIndent: number;
+  /** Vertical space between stacked cards. */
+  stackGap: number;
 }
 
 export interface LaidOutNode {
@@ -38,6 +57,8 @@ export interface LaidOutNode {
   height: number;
   /** Depth below the given roots (roots are 0). */
   depth: number;
+  /** The node is a card in a stacked column (its siblings are above and below it). */
+  stacked: boolean;
   hasChildren: boolean;
   /** The node has children and they are hidden. */
   collapsed: boolean;
@@ -48,7 +69,11 @@ export interface LaidOutNode {
 export interface LaidOutEdge {
   from: string;
   to: string;
-  /** SVG path from the parent's bottom centre to the child's top centre (an elbow). */
+  /**
+   * SVG path from the parent to the child: an elbow from the parent's bottom centre to the
+   * child's top centre, or for a stacked child a rail from the parent's bottom edge down and
+   * right into the middle of the card's left edge.
+   */
   d: string;
 }
 
@@ -67,9 +92,13 @@ export const DEFAULT_LAYOUT_OPTIONS: Readonly<LayoutOptions> = {
   nodeHeight: 96,
   hGap: 24,
   vGap: 56,
+  stackMin: 3,
+  stackRoots: false,
+  stackIndent: 28,
+  stackGap: 12,
 };
 
-/** One side of a subtree's outline: the node centre at depth d is `xs[d] + shift`. */
+/** One side of a subtree's outline: the node centre in band d is `xs[d] + shift`. */
 interface Contour {
   xs: number[];
   shift: number;
@@ -78,7 +107,7 @@ interface Contour {
 interface Outline {
   left: Contour;
   right: Contour;
-  /** Deepest depth reached. */
+  /** Deepest band reached. */
   bottom: number;
 }
 
@@ -89,6 +118,8 @@ interface Item {
   /** Visible children (none when collapsed). */
   children: Item[];
   collapsed: boolean;
+  /** Place in its parent's stacked column, or -1 when not stacked. */
+  stackIndex: number;
   /** The subtree's outline, relative to this node's centre (pass 1). */
   outline: Outline;
   /** Centre x relative to the parent's centre (roots: relative to the first root). */
@@ -97,12 +128,12 @@ interface Item {
   centre: number;
 }
 
-const at = (c: Contour, depth: number): number => (c.xs[depth] ?? 0) + c.shift;
+const at = (c: Contour, band: number): number => (c.xs[band] ?? 0) + c.shift;
 
-/** A contour holding one node centre, at `depth`. */
-function single(depth: number): Contour {
+/** A contour holding one node centre, in `band`. */
+function single(band: number): Contour {
   const xs: number[] = [];
-  xs[depth] = 0;
+  xs[band] = 0;
   return { xs, shift: 0 };
 }
 
@@ -112,6 +143,7 @@ function item(node: TreeNode, depth: number, collapsed: ReadonlySet<string>): It
     depth,
     children: [],
     collapsed: node.children.length > 0 && collapsed.has(node.metric.id),
+    stackIndex: -1,
     outline: { left: single(depth), right: single(depth), bottom: depth },
     rel: 0,
     centre: 0,
@@ -126,6 +158,7 @@ export function layoutTree(
 ): TreeLayout {
   const opt: LayoutOptions = { ...DEFAULT_LAYOUT_OPTIONS, ...options };
   const sep = opt.nodeWidth + opt.hGap;
+  const row = opt.nodeHeight + opt.vGap;
 
   // Visible nodes in pre-order (display order): every parent comes before its children.
   const rootItems = roots.map((r) => item(r, 0, collapsed));
@@ -139,15 +172,22 @@ export function layoutTree(
     for (let i = it.children.length - 1; i >= 0; i--) stack.push(it.children[i] as Item);
   }
 
-  // Pass 1, children before parents: pack each node's children and centre it over them.
+  // Pass 1, children before parents: stack or pack each node's children, then outline it.
   for (let i = items.length - 1; i >= 0; i--) {
     const it = items[i] as Item;
-    const outline = pack(it.children, it.depth + 1, sep);
-    const first = it.children[0];
-    const last = it.children[it.children.length - 1];
+    const kids = it.children;
+    // A root's inputs stay side by side: the fanned-out North Star picture teams expect.
+    const stackable = (it.depth > 0 || opt.stackRoots) && kids.length >= opt.stackMin;
+    if (stackable && kids.every((c) => c.children.length === 0)) {
+      stackColumn(it, opt, row);
+      continue;
+    }
+    const outline = pack(kids, it.depth + 1, sep);
+    const first = kids[0];
+    const last = kids[kids.length - 1];
     if (!outline || !first || !last) continue; // a leaf keeps its one-node outline
     const centre = (first.rel + last.rel) / 2;
-    for (const child of it.children) child.rel -= centre;
+    for (const child of kids) child.rel -= centre;
     outline.left.shift -= centre;
     outline.right.shift -= centre;
     outline.left.xs[it.depth] = -outline.left.shift;
@@ -165,13 +205,15 @@ export function layoutTree(
   for (const root of rootItems) root.centre = root.rel;
   for (const it of items) {
     for (const child of it.children) child.centre = it.centre + child.rel;
+    const stacked = it.stackIndex >= 0;
     const laid: LaidOutNode = {
       id: it.node.metric.id,
       x: it.centre - opt.nodeWidth / 2,
-      y: it.depth * (opt.nodeHeight + opt.vGap),
+      y: it.depth * row + (stacked ? it.stackIndex * (opt.nodeHeight + opt.stackGap) : 0),
       width: opt.nodeWidth,
       height: opt.nodeHeight,
       depth: it.depth,
+      stacked,
       hasChildren: it.node.children.length > 0,
       collapsed: it.collapsed,
       hiddenCount: it.collapsed ? countDescendants(it.node) : 0,
@@ -193,17 +235,43 @@ export function layoutTree(
     const from = laidOut.get(it);
     for (const child of it.children) {
       const to = laidOut.get(child);
-      if (from && to) edges.push({ from: from.id, to: to.id, d: elbow(from, to, opt.vGap) });
+      if (!from || !to) continue;
+      const d = to.stacked ? rail(from, to, opt.stackIndent / 2) : elbow(from, to, opt.vGap);
+      edges.push({ from: from.id, to: to.id, d });
     }
   }
   return { nodes, edges, width, height };
 }
 
 /**
- * Packs sibling subtrees (at `depth`) left to right, `sep` apart centre to centre at least, and
- * sets each one's `rel` relative to the first. Returns their joint outline (null when none).
+ * Puts the (leaf) children of `it` in a column: each one `stackIndent` right of the parent and
+ * numbered top to bottom. The outline is the parent, then the column in every band it reaches
+ * (its left side at the parent's centre, so the rail's strip is kept clear too).
  */
-function pack(siblings: readonly Item[], depth: number, sep: number): Outline | null {
+function stackColumn(it: Item, opt: LayoutOptions, row: number): void {
+  it.children.forEach((child, i) => {
+    child.rel = opt.stackIndent;
+    child.stackIndex = i;
+  });
+  const n = it.children.length;
+  const bottomY = (it.depth + 1) * row + n * opt.nodeHeight + (n - 1) * opt.stackGap;
+  let lastBand = Math.floor(bottomY / row);
+  // Ending inside a band's gap: reserve the next band, so no elbow runs across the last card.
+  if (bottomY - lastBand * row > opt.nodeHeight) lastBand++;
+  const { left, right } = it.outline;
+  for (let b = it.depth + 1; b <= lastBand; b++) {
+    left.xs[b] = 0;
+    right.xs[b] = opt.stackIndent;
+  }
+  it.outline.bottom = lastBand;
+}
+
+/**
+ * Packs sibling subtrees (whose top is in band `top`) left to right, `sep` apart centre to centre
+ * at least, and sets each one's `rel` relative to the first. Returns their joint outline (null
+ * when none).
+ */
+function pack(siblings: readonly Item[], top: number, sep: number): Outline | null {
   let forest: Outline | null = null;
   for (const it of siblings) {
     const o = it.outline;
@@ -213,35 +281,35 @@ function pack(siblings: readonly Item[], depth: number, sep: number): Outline | 
     }
     const shared = Math.min(forest.bottom, o.bottom);
     let pos = -Infinity;
-    for (let d = depth; d <= shared; d++) {
-      pos = Math.max(pos, at(forest.right, d) - at(o.left, d) + sep);
+    for (let b = top; b <= shared; b++) {
+      pos = Math.max(pos, at(forest.right, b) - at(o.left, b) + sep);
     }
     it.rel = pos;
     o.left.shift += pos;
     o.right.shift += pos;
-    forest = merge(forest, o, depth, shared);
+    forest = merge(forest, o, top, shared);
   }
   return forest;
 }
 
 /**
  * Merges `right` (already shifted into place) into `forest`, which lies to its left. Keeps the
- * taller side's arrays and rewrites only depths `from..shared`, in the kept array's coordinates.
+ * taller side's arrays and rewrites only bands `from..shared`, in the kept array's coordinates.
  */
 function merge(forest: Outline, right: Outline, from: number, shared: number): Outline {
   // Right contour: the new subtree is right-most wherever it exists.
   let rightContour = right.right;
   if (right.bottom < forest.bottom) {
-    for (let d = from; d <= shared; d++) {
-      forest.right.xs[d] = at(right.right, d) - forest.right.shift;
+    for (let b = from; b <= shared; b++) {
+      forest.right.xs[b] = at(right.right, b) - forest.right.shift;
     }
     rightContour = forest.right;
   }
   // Left contour: the forest is left-most wherever it exists.
   let leftContour = forest.left;
   if (right.bottom > forest.bottom) {
-    for (let d = from; d <= shared; d++) {
-      right.left.xs[d] = at(forest.left, d) - right.left.shift;
+    for (let b = from; b <= shared; b++) {
+      right.left.xs[b] = at(forest.left, b) - right.left.shift;
     }
     leftContour = right.left;
   }
@@ -268,6 +336,14 @@ function elbow(from: LaidOutNode, to: LaidOutNode, vGap: number): string {
   const y2 = to.y;
   const mid = y1 + Math.min(vGap, y2 - y1) / 2;
   return `M${num(x1)},${num(y1)} L${num(x1)},${num(mid)} L${num(x2)},${num(mid)} L${num(x2)},${num(y2)}`;
+}
+
+/** Down from the parent's bottom edge, `inset` in from its left, then right into the card's middle. */
+function rail(from: LaidOutNode, to: LaidOutNode, inset: number): string {
+  const x1 = from.x + inset;
+  const y1 = from.y + from.height;
+  const y2 = to.y + to.height / 2;
+  return `M${num(x1)},${num(y1)} L${num(x1)},${num(y2)} L${num(to.x)},${num(y2)}`;
 }
 
 /**
