@@ -9,12 +9,9 @@ export type { WorkspaceRecord };
 import * as registry from '../storage/registry';
 import { deleteStoredDoc, openStoredDoc } from '../storage/workspaceStore';
 import { requestPersistentStorage, type PersistState } from '../storage/persistence';
-import {
-  exportBackup,
-  readBackup,
-  restoreBackup,
-  RestoreTargetInUse,
-} from '../storage/backup';
+import { putSyncSettings } from '../storage/syncSettings';
+import type { ShareInfo } from '../domain/shareLink';
+import { exportBackup, readBackup, restoreBackup, RestoreTargetInUse } from '../storage/backup';
 import { MAX_NAME } from '../domain/validate';
 import { todayLocal } from '../domain/periods';
 
@@ -129,6 +126,36 @@ class Workspaces {
     await registry.putWorkspace({ id, name, createdAt: now, openedAt: now });
     await this.load();
     return id;
+  }
+
+  /**
+   * Joins a shared workspace from its link: registers it on this device (its content arrives
+   * from teammates) and keeps the link's key and addresses. A workspace already here keeps its
+   * data and takes the link's key, so a reset link lets a teammate back in.
+   */
+  async join(info: ShareInfo, displayName: string): Promise<void> {
+    if (displayName.trim() !== '') await this.setDisplayName(displayName);
+    if (!(await registry.getWorkspace(info.workspaceId))) {
+      const now = Date.now();
+      await registry.putWorkspace({
+        id: info.workspaceId,
+        name: info.name,
+        createdAt: now,
+        openedAt: now,
+      });
+    }
+    await putSyncSettings(info.workspaceId, {
+      key: info.key,
+      provider: info.provider,
+      signaling: info.signaling,
+      websocketUrl: info.websocketUrl,
+      turn: info.turn,
+    });
+    await this.load();
+  }
+
+  async has(id: string): Promise<boolean> {
+    return (await registry.getWorkspace(id)) !== undefined;
   }
 
   async opened(id: string): Promise<void> {

@@ -1,0 +1,59 @@
+/** Saving files made in the browser (exports, backups, calendar files): no server involved. */
+import { todayLocal } from '../../domain/periods';
+
+/** Lower-case words joined by dashes, for file names ("Acme Team!" → "acme-team"). */
+export function fileSlug(name: string): string {
+  const s = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return s || 'workspace';
+}
+
+/** `lodestar-acme-team-entries-2026-11-23.csv` (today's local date). */
+export function exportFileName(
+  workspaceName: string,
+  what: string,
+  extension: string,
+  now = new Date(),
+): string {
+  return `lodestar-${fileSlug(workspaceName)}-${what}-${todayLocal(now)}.${extension}`;
+}
+
+/** Offers text as a file download (a Blob behind an `<a download>`). */
+export function downloadText(fileName: string, text: string, type: string): void {
+  downloadBlob(fileName, new Blob([text], { type }));
+}
+
+/** Offers bytes as a file download. */
+export function downloadBytes(fileName: string, bytes: Uint8Array): void {
+  downloadBlob(fileName, new Blob([bytes.slice()], { type: 'application/octet-stream' }));
+}
+
+function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started from the URL by now; a short delay is kind to slower browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Reads a chosen or dropped file as text, refusing files over `maxBytes`. */
+export async function readTextFile(file: File, maxBytes: number): Promise<string> {
+  if (file.size > maxBytes) {
+    const mb = (n: number): string => `${Math.round(n / 1_000_000).toLocaleString()} MB`;
+    throw new Error(
+      `“${file.name}” is ${mb(file.size)}; the largest file Lodestar reads is ${mb(maxBytes)}. Nothing was changed.`,
+    );
+  }
+  return file.text();
+}
