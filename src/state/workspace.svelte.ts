@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { buildTree, isAncestorOrSelf, subtreeIds } from '../domain/tree';
 import { checkTreeHealth, formulaWarnings } from '../domain/health';
-import type { Metric, MetricFields, Person, Workshop } from '../domain/types';
+import type { Entry, Metric, MetricFields, Person, Workshop } from '../domain/types';
 import { workspaceDoc, type WorkspaceDoc } from '../doc/schema';
 import { docHealth, migrate, setWorkspaceName, workspaceName } from '../doc/meta';
 import * as metricsDoc from '../doc/metrics';
@@ -15,12 +15,19 @@ import { getSetting, getWorkspace, putSetting, touchWorkspace } from '../storage
 import * as entriesDoc from '../doc/entries';
 import { TabChannel } from '../sync/tabChannel';
 import { WorkshopActions } from './workshopActions';
+import { exportSyncFile, readSyncFile } from '../sync/syncFile';
+import { applyAndReport, describeReport } from '../doc/changeReport';
+import { LiveSync, type Identity } from './live.svelte';
+import { workspaces } from './workspaces.svelte';
 import { Tracking } from './tracking.svelte';
 import { readAllEntries, updateEntries, type EntriesByMetric } from './entriesCache';
 
 export type SaveState = 'saved' | 'saving' | 'failed';
 
 const isString = (v: unknown): v is string => typeof v === 'string';
+
+/** Origin of changes merged from a sync file: not local, so they are never undone here. */
+const SYNC_FILE_ORIGIN = { name: 'lodestar-sync-file' } as const;
 
 const EMPTY_WORKSHOP: Workshop = {
   game: null,
@@ -58,10 +65,11 @@ export class WorkspaceSession {
     ...checkTreeHealth(this.tree),
     ...formulaWarnings(this.tracking.formulas.problems, this.tree),
   ]);
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a snapshot, replaced whole on change
   peopleById = $derived(new Map(this.people.map((p) => [p.id, p])));
 
   readonly workshopActions: WorkshopActions;
+  /** Live sync with teammates, once the workspace is open. */
+  live = $state<LiveSync | null>(null);
   private stored: StoredDoc | null = null;
   private ws: WorkspaceDoc | null = null;
   private undoManager: Y.UndoManager | null = null;
@@ -121,6 +129,8 @@ export class WorkspaceSession {
     this.refresh();
     this.entries = readAllEntries(ws);
     this.status = 'ready';
+    this.live = new LiveSync(this.id, ws.doc, () => this.identity());
+    await this.live.load();
   }
 
   /** What changed in the current transaction: the tree side, and which metrics' entries. */
@@ -168,7 +178,6 @@ export class WorkspaceSession {
     const p = peopleDoc.readPeople(ws);
     const w = readWorkshop(ws);
     // An owner who was removed counts as no owner (the id stays, so undo brings them back).
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- local lookup, not state
     const present = new Set(p.people.map((person) => person.id));
     this.metrics = m.metrics.map((metric) =>
       metric.ownerId !== null && !present.has(metric.ownerId)
@@ -268,6 +277,12 @@ export class WorkspaceSession {
     );
   }
 
+  /** Writes a deleted entry back as it was (its author and time included). */
+  restoreEntry(entry: Entry): void {
+    const ws = this.step();
+    if (ws) entriesDoc.setEntries(ws, [entry], entry.at);
+  }
+
   deleteEntry(metricId: string, period: string): void {
     const ws = this.step();
     if (ws) entriesDoc.deleteEntry(ws, metricId, period);
@@ -296,11 +311,53 @@ export class WorkspaceSession {
    * A backup file of this workspace exactly as this copy holds it, including changes not yet
    * written to this device's storage; null while the document is not open.
    */
-  backup(now = new Date()): { fileName: string; text: string } | null {
-    return this.ws ? exportBackup(this.ws.doc, { id: this.id, name: this.name }, now) : null;
+  backup(): { fileName: string; text: string } | null {
+    return this.ws ? exportBackup(this.ws.doc, { id: this.id, name: this.name }) : null;
+  }
+
+  /** Everything in this copy as an encrypted sync file; null when not shared (no key). */
+  async exportSyncFile(): Promise<Uint8Array | null> {
+    const key = this.live?.settings?.key;
+    if (!this.ws || !key) return null;
+    return exportSyncFile(Y.encodeStateAsUpdate(this.ws.doc), this.id, key);
+  }
+
+  /**
+   * Merges a teammate's sync file (idempotent, any order) and says what it brought. A file for
+   * another workspace, under another key, cut short or tampered with changes nothing.
+   */
+  async importSyncFile(
+    bytes: Uint8Array,
+  ): Promise<{ ok: true; report: string } | { ok: false; error: string }> {
+    const key = this.live?.settings?.key;
+    const ws = this.writable();
+    if (!ws || !key) return { ok: false, error: 'This workspace cannot take changes here.' };
+    const file = await readSyncFile(bytes, this.id, key);
+    if (!file.ok) return file;
+    try {
+      return {
+        ok: true,
+        report: describeReport(applyAndReport(ws, file.update, SYNC_FILE_ORIGIN)),
+      };
+    } catch {
+      return {
+        ok: false,
+        error: 'The sync file opened but its content could not be read; nothing was changed.',
+      };
+    }
+  }
+
+  /** The name and colour teammates see for this device's user. */
+  private identity(): Identity {
+    const me = this.meId ? this.peopleById.get(this.meId) : undefined;
+    return {
+      name: workspaces.displayName || me?.name || 'A teammate',
+      color: me?.color ?? '#1f6feb',
+    };
   }
 
   async close(): Promise<void> {
+    this.live?.destroy();
     this.ws?.doc.off('afterTransaction', this.onTransaction);
     this.tabs?.destroy();
     this.undoManager?.destroy();

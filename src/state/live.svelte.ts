@@ -1,0 +1,177 @@
+import type * as Y from 'yjs';
+import { formatShareLink, type ShareInfo } from '../domain/shareLink';
+import { connectLive, type LiveConnection, type LiveStatus } from '../sync/live';
+import { newKey, roomName } from '../sync/keys';
+import {
+  getLastSynced,
+  getSyncSettings,
+  putLastSynced,
+  putSyncSettings,
+  type LastSynced,
+  type SyncSettings,
+} from '../storage/syncSettings';
+
+/** A teammate whose copy is connected right now. */
+export interface Teammate {
+  clientId: number;
+  name: string;
+  color: string;
+}
+
+export interface Identity {
+  name: string;
+  color: string;
+}
+
+/** The public signaling server y-webrtc uses by default; public ones come and go (y-webrtc#43). */
+export const DEFAULT_SIGNALING = ['wss://y-webrtc-eu.fly.dev'];
+
+const POLL_MS = 1000;
+const PERSIST_MS = 30_000;
+
+/**
+ * Live sync of one open workspace: its device-local settings (key, provider, addresses), the
+ * connection state, who is online, and when this copy last synced with each teammate.
+ */
+export class LiveSync {
+  settings = $state<SyncSettings | null>(null);
+  status = $state<LiveStatus>({ state: 'offline', peers: 0 });
+  online = $state.raw<Teammate[]>([]);
+  lastSynced = $state.raw<LastSynced>({});
+  error = $state<string | null>(null);
+  private conn: LiveConnection | null = null;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private generation = 0;
+  private persistedAt = 0;
+
+  constructor(
+    private readonly workspaceId: string,
+    private readonly doc: Y.Doc,
+    private readonly identity: () => Identity,
+  ) {}
+
+  async load(): Promise<void> {
+    this.lastSynced = await getLastSynced(this.workspaceId);
+    this.settings = await getSyncSettings(this.workspaceId);
+    if (this.settings) await this.connect();
+  }
+
+  /** Turns sharing on with a fresh key. */
+  async share(signaling: string[] = DEFAULT_SIGNALING): Promise<void> {
+    await this.save({
+      key: newKey(),
+      provider: 'webrtc',
+      signaling,
+      websocketUrl: null,
+      turn: null,
+    });
+  }
+
+  /** A new key: holders of the old link receive nothing new from now on. */
+  async resetLink(): Promise<void> {
+    if (this.settings) await this.save({ ...this.settings, key: newKey() });
+  }
+
+  async update(patch: Partial<Omit<SyncSettings, 'key'>>): Promise<void> {
+    if (this.settings) await this.save({ ...this.settings, ...patch });
+  }
+
+  async stopSharing(): Promise<void> {
+    await this.save(null);
+  }
+
+  /** Saves settings and reconnects with them. */
+  async save(settings: SyncSettings | null): Promise<void> {
+    await putSyncSettings(this.workspaceId, settings);
+    this.settings = settings;
+    this.disconnect();
+    if (settings) await this.connect();
+  }
+
+  link(base: string, name: string): string | null {
+    const s = this.settings;
+    if (!s) return null;
+    const info: ShareInfo = {
+      workspaceId: this.workspaceId,
+      key: s.key,
+      name,
+      signaling: s.signaling,
+      provider: s.provider,
+      websocketUrl: s.websocketUrl,
+      turn: s.turn,
+    };
+    return formatShareLink(base, info);
+  }
+
+  private async connect(): Promise<void> {
+    const s = this.settings;
+    if (!s) return;
+    const generation = ++this.generation;
+    try {
+      const room = await roomName(s.key);
+      const conn = await connectLive(this.doc, { ...s, room });
+      if (generation !== this.generation) {
+        conn.destroy();
+        return;
+      }
+      this.conn = conn;
+      this.error = null;
+      const me = this.identity();
+      conn.awareness.setLocalStateField('user', { name: me.name, color: me.color });
+      this.timer = setInterval(() => this.poll(), POLL_MS);
+      this.poll();
+    } catch (error) {
+      this.error = `Live sync could not start: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+
+  private poll(): void {
+    const conn = this.conn;
+    if (!conn) return;
+    this.status = conn.status();
+    const online: Teammate[] = [];
+    conn.awareness.getStates().forEach((state, clientId) => {
+      if (clientId === conn.awareness.clientID) return;
+      const user = (state as { user?: { name?: unknown; color?: unknown } }).user;
+      const name = typeof user?.name === 'string' ? user.name.slice(0, 100) : 'Someone';
+      const color =
+        typeof user?.color === 'string' && /^#[0-9a-f]{6}$/i.test(user.color)
+          ? user.color
+          : '#57606a';
+      online.push({ clientId, name, color });
+    });
+    this.online = online;
+    if (this.status.state === 'connected' && online.length > 0) {
+      const now = Date.now();
+      const next = { ...this.lastSynced };
+      for (const t of online) next[t.name] = now;
+      this.lastSynced = next;
+      // Kept in memory every second, written to the device at most twice a minute.
+      if (now - this.persistedAt > PERSIST_MS) {
+        this.persistedAt = now;
+        void putLastSynced(this.workspaceId, next);
+      }
+    }
+  }
+
+  /** Updates the name and colour teammates see. */
+  announce(): void {
+    const me = this.identity();
+    this.conn?.awareness.setLocalStateField('user', { name: me.name, color: me.color });
+  }
+
+  private disconnect(): void {
+    if (this.persistedAt > 0) void putLastSynced(this.workspaceId, this.lastSynced);
+    this.generation++;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.conn?.destroy();
+    this.conn = null;
+    this.status = { state: 'offline', peers: 0 };
+    this.online = [];
+  }
+
+  destroy(): void {
+    this.disconnect();
+  }
+}

@@ -1,0 +1,90 @@
+import type * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
+
+/** What the sync seam needs to connect a document, whatever carries it. */
+export interface LiveOptions {
+  room: string;
+  key: string;
+  provider: 'webrtc' | 'websocket';
+  signaling: readonly string[];
+  websocketUrl: string | null;
+  turn: { url: string; username: string; credential: string } | null;
+}
+
+export type LiveState = 'offline' | 'connecting' | 'looking' | 'connected';
+
+export interface LiveStatus {
+  state: LiveState;
+  /** Peers (or the server) this copy exchanges updates with right now. */
+  peers: number;
+}
+
+/** A live connection of one document: status, who is around, and a way to stop. */
+export interface LiveConnection {
+  readonly awareness: Awareness;
+  status(): LiveStatus;
+  destroy(): void;
+}
+
+/**
+ * Connects a document for live sync. The provider module is loaded here, on demand, so a user
+ * who never shares a workspace never downloads it. WebRTC peers use the workspace key as the
+ * room password: signaling and data are encrypted end to end. A Yjs server (y-websocket,
+ * Hocuspocus) is the same seam for teams that outgrow a mesh; that server can read the data.
+ */
+export async function connectLive(doc: Y.Doc, options: LiveOptions): Promise<LiveConnection> {
+  if (options.provider === 'websocket') {
+    if (!options.websocketUrl) throw new Error('No sync server address is set.');
+    const { WebsocketProvider } = await import('y-websocket');
+    const provider = new WebsocketProvider(options.websocketUrl, options.room, doc);
+    let state: LiveState = 'connecting';
+    provider.on('status', (event: { status: string }) => {
+      state =
+        event.status === 'connected'
+          ? 'connected'
+          : event.status === 'connecting'
+            ? 'connecting'
+            : 'offline';
+    });
+    return {
+      awareness: provider.awareness,
+      status: () => ({
+        state: navigator.onLine ? state : 'offline',
+        peers: state === 'connected' ? 1 : 0,
+      }),
+      destroy: () => provider.destroy(),
+    };
+  }
+  const { WebrtcProvider } = await import('y-webrtc');
+  const iceServers = options.turn
+    ? [
+        {
+          urls: options.turn.url,
+          username: options.turn.username,
+          credential: options.turn.credential,
+        },
+      ]
+    : [];
+  const provider = new WebrtcProvider(options.room, doc, {
+    signaling: [...options.signaling],
+    password: options.key,
+    peerOpts: { config: { iceServers } },
+  });
+  return {
+    awareness: provider.awareness,
+    status: () => {
+      const signaling = provider.signalingConns.some((c) => c.connected);
+      const conns = provider.room ? [...provider.room.webrtcConns.values()] : [];
+      const peers = conns.filter((c) => c.connected).length;
+      const state: LiveState = !navigator.onLine
+        ? 'offline'
+        : peers > 0
+          ? 'connected'
+          : signaling
+            ? 'looking'
+            : 'connecting';
+      return { state, peers };
+    },
+    destroy: () => provider.destroy(),
+  };
+}
