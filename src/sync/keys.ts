@@ -1,0 +1,39 @@
+import { isKey } from '../domain/shareLink';
+
+const KEY_BYTES = 32;
+const ROOM_LENGTH = 32;
+
+/** Bytes to base64url without padding (RFC 4648 §5). */
+export function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** A new workspace key: 32 random bytes from crypto.getRandomValues, in base64url (43 chars). */
+export function newKey(): string {
+  const bytes = new Uint8Array(KEY_BYTES);
+  crypto.getRandomValues(bytes);
+  return toBase64Url(bytes);
+}
+
+/** The 32 bytes of a key; throws on anything that is not a canonical 43-character key. */
+export function keyBytes(key: string): Uint8Array<ArrayBuffer> {
+  if (!isKey(key)) throw new Error('Not a Lodestar workspace key');
+  const binary = atob(key.replace(/-/g, '+').replace(/_/g, '/') + '=');
+  const bytes = new Uint8Array(KEY_BYTES);
+  for (let i = 0; i < KEY_BYTES; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * The opaque room name a signaling server sees: base64url(SHA-256("lodestar-room:" + key))
+ * cut to 32 characters (192 bits). The server learns nothing about the key from it, and a new
+ * key gives a new room, so holders of an old link hear nothing new.
+ */
+export async function roomName(key: string): Promise<string> {
+  keyBytes(key);
+  const data = new TextEncoder().encode('lodestar-room:' + key);
+  const digest = await crypto.subtle.digest('SHA-256', data);
+  return toBase64Url(new Uint8Array(digest)).slice(0, ROOM_LENGTH);
+}
