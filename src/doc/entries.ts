@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Entry } from '../domain/types';
+import { grainOf } from '../domain/periods';
 import { local, type WorkspaceDoc } from './schema';
 
 /**
@@ -10,7 +11,7 @@ import { local, type WorkspaceDoc } from './schema';
 type StoredEntry = [value: number, note: string, by: string | null, at: number];
 
 const MAX_NOTE = 2000;
-const PERIOD = /^\d{4}-(\d{2}(-\d{2})?|W\d{2}|Q[1-4])$/;
+const isPeriod = (key: string): boolean => grainOf(key) !== null;
 
 /**
  * The entries map of a metric. It is created with the metric (in the same transaction), so
@@ -32,7 +33,7 @@ export function createEntriesMap(ws: WorkspaceDoc, metricId: string): void {
 
 /** Validates one stored value; null when a peer wrote something unusable. */
 function readStored(metricId: string, period: string, raw: unknown): Entry | null {
-  if (!PERIOD.test(period) || !Array.isArray(raw)) return null;
+  if (!isPeriod(period) || !Array.isArray(raw)) return null;
   const [value, note, by, at] = raw as unknown[];
   if (typeof value !== 'number' || !Number.isFinite(value)) return null;
   return {
@@ -78,7 +79,7 @@ export interface EntryInput {
 /** Writes entries (one or many) in one transaction: all land together or none do. */
 export function setEntries(ws: WorkspaceDoc, inputs: readonly EntryInput[], at = Date.now()): void {
   for (const e of inputs) {
-    if (!PERIOD.test(e.period)) throw new Error(`“${e.period}” is not a period`);
+    if (!isPeriod(e.period)) throw new Error(`“${e.period}” is not a period`);
     if (!Number.isFinite(e.value)) throw new Error(`${e.value} is not a number`);
   }
   local(ws, () => {

@@ -69,7 +69,7 @@ export function formulaWarnings(
       key: `formula:${id}`,
       code: 'formula',
       metricId: id,
-      message: `The formula of “${m.name}” cannot be computed: ${problem}`,
+      message: `The formula of “${short(m.name)}” cannot be computed: ${problem}`,
       why: WHY.formula,
       fix: { kind: 'select', metricId: id },
       fixLabel: 'Show it',
@@ -79,6 +79,11 @@ export function formulaWarnings(
 }
 
 const isActive = (m: Metric): boolean => m.status !== 'retired';
+
+/** A name short enough for a one-line message (names may be 300 characters). */
+function short(name: string): string {
+  return name.length > 80 ? `${name.slice(0, 77)}…` : name;
+}
 
 /** Checks a repaired tree against the framework's rules of thumb, in display order. */
 export function checkTreeHealth(tree: RepairedTree): HealthWarning[] {
@@ -111,7 +116,7 @@ export function checkTreeHealth(tree: RepairedTree): HealthWarning[] {
       add(
         'nsm-revenue',
         metric,
-        `“${metric.name}” looks like revenue.`,
+        `“${short(metric.name)}” looks like revenue.`,
         editName(metric),
         'Rename',
       );
@@ -119,7 +124,7 @@ export function checkTreeHealth(tree: RepairedTree): HealthWarning[] {
       add(
         'nsm-vanity',
         metric,
-        `“${metric.name}” looks like a vanity metric.`,
+        `“${short(metric.name)}” looks like a vanity metric.`,
         editName(metric),
         'Rename',
       );
@@ -128,7 +133,7 @@ export function checkTreeHealth(tree: RepairedTree): HealthWarning[] {
       add(
         'nsm-no-inputs',
         metric,
-        `“${metric.name}” has no input metrics.`,
+        `“${short(metric.name)}” has no input metrics.`,
         { kind: 'add-child', parentId: metric.id, metricKind: 'input' },
         'Add an input',
       );
@@ -157,7 +162,7 @@ export function checkTreeHealth(tree: RepairedTree): HealthWarning[] {
     add(
       'repaired',
       node.metric,
-      `“${node.metric.name}” ${where}.`,
+      `“${short(node.metric.name)}” ${where}.`,
       { kind: 'select', metricId: r.metricId },
       'Show it',
     );
@@ -178,7 +183,7 @@ function checkNode(
     add(
       'too-many-children',
       m,
-      `“${m.name}” has ${node.children.length} children (more than ${MAX_CHILDREN}).`,
+      `“${short(m.name)}” has ${node.children.length} children (more than ${MAX_CHILDREN}).`,
       { kind: 'select', metricId: m.id },
       'Show it',
     );
@@ -188,7 +193,7 @@ function checkNode(
     add(
       'too-deep',
       m,
-      `“${m.name}” sits ${node.depth + 1} levels deep (more than ${MAX_LEVELS}), as does what is below it.`,
+      `“${short(m.name)}” sits ${node.depth + 1} levels deep (more than ${MAX_LEVELS}), as does what is below it.`,
       { kind: 'select', metricId: m.id },
       'Show it',
     );
@@ -198,7 +203,7 @@ function checkNode(
     add(
       'no-owner',
       m,
-      `“${m.name}” has no owner.`,
+      `“${short(m.name)}” has no owner.`,
       { kind: 'edit', metricId: m.id, field: 'ownerId' },
       'Set owner',
     );
@@ -207,7 +212,7 @@ function checkNode(
     add(
       'no-definition',
       m,
-      `“${m.name}” has no definition.`,
+      `“${short(m.name)}” has no definition.`,
       { kind: 'edit', metricId: m.id, field: 'definition' },
       'Define it',
     );
@@ -216,7 +221,7 @@ function checkNode(
     add(
       'no-cadence',
       m,
-      `“${m.name}” has no cadence.`,
+      `“${short(m.name)}” has no cadence.`,
       { kind: 'edit', metricId: m.id, field: 'cadence' },
       'Set cadence',
     );

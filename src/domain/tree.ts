@@ -89,8 +89,10 @@ export function buildTree(metrics: readonly Metric[]): RepairedTree {
       depth,
       children: [],
     }));
-    stack.push(...node.children);
+    for (const child of node.children) stack.push(child); // no spread: it can be 100,000+ long
   }
+  // Repairs are found in an order that depends on input order; list them the same everywhere.
+  repairs.sort((a, b) => (a.metricId < b.metricId ? -1 : a.metricId > b.metricId ? 1 : 0));
   return { roots, byId, parentOf: parent, repairs };
 }
 

@@ -10,6 +10,21 @@ import {
   type Person,
   type TargetSet,
 } from './types';
+import { isDate } from './periods';
+
+/** Latest time a JavaScript date can hold; later "timestamps" from a peer are junk. */
+const MAX_TIME = 8.64e15;
+
+/** A time in ms since the epoch, or the fallback when absent or out of range. */
+function timeOr(raw: unknown, fallback: number, field: string, problems: Problems): number {
+  const t = finiteOrNull(raw, field, problems);
+  if (t === null) return fallback;
+  if (t < 0 || t > MAX_TIME) {
+    problems.add(`${field} is out of range`);
+    return fallback;
+  }
+  return t;
+}
 
 /** Longest text kept from the document; a hostile peer may write megabytes. */
 export const MAX_TEXT = 5000;
@@ -45,8 +60,15 @@ export function oneOf<T extends string>(
 ): T {
   if (raw === undefined) return fallback;
   if (typeof raw === 'string' && (allowed as readonly string[]).includes(raw)) return raw as T;
-  problems.add(`${field} “${String(raw).slice(0, 40)}” is not known`);
+  problems.add(`${field} “${describe(raw)}” is not known`);
   return fallback;
+}
+
+/** A short, safe description of any value (String() throws on some objects). */
+function describe(raw: unknown): string {
+  if (typeof raw === 'string') return raw.slice(0, 40);
+  if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
+  return raw === null ? 'null' : Array.isArray(raw) ? 'a list' : typeof raw;
 }
 
 export function finiteOrNull(raw: unknown, field: string, problems: Problems): number | null {
@@ -63,11 +85,9 @@ export function idOrNull(raw: unknown, field: string, problems: Problems): strin
   return null;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export function dateOrNull(raw: unknown, field: string, problems: Problems): string | null {
   if (raw === undefined || raw === null) return null;
-  if (typeof raw === 'string' && DATE.test(raw)) return raw;
+  if (typeof raw === 'string' && isDate(raw)) return raw;
   problems.add(`${field} is not a date`);
   return null;
 }
@@ -97,8 +117,8 @@ export function readMetric(id: string, raw: Record<string, unknown>, problems: P
     parentId: idOrNull(raw.parentId, 'parent', problems),
     order: typeof raw.order === 'string' && raw.order.length <= 200 ? raw.order : 'a0',
     prevParentId: idOrNull(raw.prevParentId, 'previous parent', problems),
-    movedAt: finiteOrNull(raw.movedAt, 'moved at', problems) ?? 0,
-    createdAt: finiteOrNull(raw.createdAt, 'created at', problems) ?? 0,
+    movedAt: timeOr(raw.movedAt, 0, 'moved at', problems),
+    createdAt: timeOr(raw.createdAt, 0, 'created at', problems),
     deletedAt: finiteOrNull(raw.deletedAt, 'deleted at', problems),
     formula:
       raw.formula === undefined || raw.formula === null

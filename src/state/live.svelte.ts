@@ -53,8 +53,17 @@ export class LiveSync {
   async load(): Promise<void> {
     this.lastSynced = await getLastSynced(this.workspaceId);
     this.settings = await getSyncSettings(this.workspaceId);
-    if (this.settings) await this.connect();
+    window.addEventListener('offline', this.goOffline);
+    window.addEventListener('online', this.goOnline);
+    if (this.settings && navigator.onLine) await this.connect();
   }
+
+  /** Without a network the connection is dropped; edits stay here and go out on reconnect. */
+  private readonly goOffline = (): void => this.disconnect();
+
+  private readonly goOnline = (): void => {
+    if (this.settings && !this.conn) void this.connect();
+  };
 
   /** Turns sharing on with a fresh key. */
   async share(signaling: string[] = DEFAULT_SIGNALING): Promise<void> {
@@ -85,7 +94,7 @@ export class LiveSync {
     await putSyncSettings(this.workspaceId, settings);
     this.settings = settings;
     this.disconnect();
-    if (settings) await this.connect();
+    if (settings && navigator.onLine) await this.connect();
   }
 
   link(base: string, name: string): string | null {
@@ -172,6 +181,8 @@ export class LiveSync {
   }
 
   destroy(): void {
+    window.removeEventListener('offline', this.goOffline);
+    window.removeEventListener('online', this.goOnline);
     this.disconnect();
   }
 }

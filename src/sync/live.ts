@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
+import { chunkPeer, type PeerLike } from './chunking';
 
 /** What the sync seam needs to connect a document, whatever carries it. */
 export interface LiveOptions {
@@ -69,6 +70,16 @@ export async function connectLive(doc: Y.Doc, options: LiveOptions): Promise<Liv
     signaling: [...options.signaling],
     password: options.key,
     peerOpts: { config: { iceServers } },
+  });
+  // Every connection is wrapped as it is made, before it opens: large updates go in frames.
+  void provider.key.then(() => {
+    const conns = provider.room?.webrtcConns;
+    if (!conns) return;
+    const set = conns.set.bind(conns);
+    conns.set = (id, conn) => {
+      chunkPeer(conn.peer as PeerLike);
+      return set(id, conn);
+    };
   });
   return {
     awareness: provider.awareness,

@@ -159,5 +159,5 @@ describe('tree convergence (property)', () => {
       ),
       { numRuns: 1000 },
     );
-  });
+  }, 60_000);
 });

@@ -11,7 +11,6 @@ export const NET = { name: 'simulated-network' } as const;
  * Links can be cut (a partition): a cut link delivers nothing and, when `dropWhileCut` is set,
  * loses what is sent meanwhile, so only a reconnect (a state-vector sync) brings it over.
  */
-
 export class Network {
   readonly n: number;
   /** Updates sent on each link and not yet delivered, by link index `a * n + b`. */

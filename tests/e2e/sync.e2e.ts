@@ -1,0 +1,210 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import * as Y from 'yjs';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { parseShareFragment } from '../../src/domain/shareLink';
+import { exportSyncFile } from '../../src/sync/syncFile';
+import { expectNoA11yViolations, launchBrowser, newPage, type TestPage } from './support/browser';
+import { createWorkspace, outline, treeRow } from './support/app';
+import { startSignaling, type Signaling } from './support/signaling';
+
+let signaling: Signaling;
+const browsers: Browser[] = [];
+
+beforeAll(async () => {
+  signaling = await startSignaling(inject('root'));
+  // Separate browser processes: nothing is shared but the network.
+  for (let i = 0; i < 3; i++) browsers.push(await launchBrowser());
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(browsers.map((b) => b.close()));
+  await signaling?.stop();
+});
+
+const NSM = 'Nights booked';
+const FIRST = 'Bookable listings';
+const SECOND = 'Searcher-to-booking conversion';
+
+async function shareFrom(page: Page, id: string, signalingUrl: string): Promise<string> {
+  await page.goto(`/#/w/${id}/share`);
+  await page.getByLabel('Signaling server').fill(signalingUrl);
+  await page.getByRole('button', { name: 'Share this workspace' }).click();
+  return page.locator('#share-link').inputValue();
+}
+
+/** Whether two copies show the same outline (names, order and depth). */
+async function sameTree(a: Page, b: Page): Promise<boolean> {
+  return JSON.stringify(await outline(a)) === JSON.stringify(await outline(b));
+}
+
+async function join(page: Page, link: string, name: string): Promise<void> {
+  await page.goto(link);
+  await page.getByLabel('Your name, as teammates will see it').fill(name);
+  await page.getByRole('button', { name: 'Join and sync' }).click();
+  await page.waitForURL((url) => !url.hash.includes('join'));
+  expect(page.url()).not.toContain('k=');
+}
+
+test('two browsers co-edit through an encrypted link, offline work and sync files included', async () => {
+  const a: TestPage = await newPage(browsers[0]!);
+  const b: TestPage = await newPage(browsers[1]!);
+  const c: TestPage = await newPage(browsers[2]!);
+  try {
+    const id = await createWorkspace(a.page, 'Shared stays', 'nights-booked');
+    const link = await shareFrom(a.page, id, signaling.url);
+    expect(link).toContain(`#/join/${id}?`);
+    await expectNoA11yViolations(a.page, 'share tab');
+
+    // B opens the link, says who they are, and receives the workspace.
+    await join(b.page, link, 'Bea');
+    await b.page.getByRole('link', { name: NSM }).first().waitFor({ timeout: 20_000 });
+    await a.page.getByText('Bea · online').waitFor({ timeout: 20_000 });
+    await a.page.getByText('Connected to 1 peer').waitFor();
+
+    // Both edit the same metric at once (different fields) and both win.
+    await a.page.goto(`/#/w/${id}/tree`);
+    await b.page.goto(`/#/w/${id}/tree`);
+    await treeRow(a.page, FIRST).click();
+    await treeRow(b.page, FIRST).click();
+    await Promise.all([
+      a.page.getByLabel('Name', { exact: true }).fill('Listings ready to book'),
+      b.page.getByLabel('Definition: how it is calculated').fill('Listings with a free night'),
+    ]);
+    await Promise.all([
+      a.page.getByLabel('Name', { exact: true }).press('Enter'),
+      b.page.getByLabel('Definition: how it is calculated').blur(),
+    ]);
+    for (const p of [a.page, b.page]) {
+      await treeRow(p, 'Listings ready to book').waitFor();
+      await expect
+        .poll(() => p.getByLabel('Definition: how it is calculated').inputValue())
+        .toBe('Listings with a free night');
+    }
+
+    // Conflicting moves made at the same time (both copies offline, so neither hears of the
+    // other's): A puts the second input under the first, B the first under the second.
+    await Promise.all([a.context.setOffline(true), b.context.setOffline(true)]);
+    for (const p of [a.page, b.page]) await p.getByText('Offline', { exact: true }).waitFor();
+    await treeRow(a.page, SECOND).click();
+    await a.page.keyboard.press('Alt+ArrowRight');
+    await expect.poll(() => treeRow(a.page, SECOND).getAttribute('aria-level')).toBe('3');
+    await treeRow(b.page, 'Listings ready to book').click();
+    const secondId = await treeRow(b.page, SECOND).getAttribute('data-id');
+    await b.page.getByLabel('Sits under').selectOption(secondId ?? '');
+    await expect
+      .poll(() => treeRow(b.page, 'Listings ready to book').getAttribute('aria-level'))
+      .toBe('3');
+    await Promise.all([a.context.setOffline(false), b.context.setOffline(false)]);
+    // Back online they merge into one tree, the same on both, with no metric lost.
+    await expect.poll(() => sameTree(a.page, b.page), { timeout: 20_000 }).toBe(true);
+    expect(await outline(a.page)).toHaveLength(7);
+
+    // B goes offline and keeps working; A does not hear of it.
+    await b.context.setOffline(true);
+    await b.page.getByText('Offline', { exact: true }).waitFor();
+    await treeRow(b.page, NSM).click();
+    await b.page.keyboard.press('a');
+    await b.page.getByLabel('Name', { exact: true }).fill('Idea from the train');
+    await b.page.keyboard.press('Enter');
+    await treeRow(b.page, 'Idea from the train').waitFor();
+    await a.page.waitForTimeout(1500);
+    await expect(treeRow(a.page, 'Idea from the train').count()).resolves.toBe(0);
+
+    // A sync file carries B's offline work to A, no network involved.
+    await b.page.goto(`/#/w/${id}/share`);
+    const [download] = await Promise.all([
+      b.page.waitForEvent('download'),
+      b.page.getByRole('button', { name: 'Save a sync file' }).click(),
+    ]);
+    const file = readFileSync((await download.path()) ?? '');
+    await a.page.goto(`/#/w/${id}/share`);
+    await a.page.getByLabel('Open a sync file').setInputFiles({
+      name: 'from-bea.lodestar-sync',
+      mimeType: 'application/octet-stream',
+      buffer: file,
+    });
+    await a.page.getByText(/Merged “from-bea.lodestar-sync”: .*1 metric/).waitFor();
+    // Opening it again changes nothing.
+    await a.page.getByLabel('Open a sync file').setInputFiles({
+      name: 'again.lodestar-sync',
+      mimeType: 'application/octet-stream',
+      buffer: file,
+    });
+    await a.page.getByText('Merged “again.lodestar-sync”: nothing new.').waitFor();
+
+    // B edits more offline, comes back, and both converge.
+    await b.page.goto(`/#/w/${id}/tree`);
+    await treeRow(b.page, 'Idea from the train').click();
+    await b.page.getByLabel('Name', { exact: true }).fill('Idea, refined offline');
+    await b.page.getByLabel('Name', { exact: true }).press('Enter');
+    await b.context.setOffline(false);
+    await a.page.goto(`/#/w/${id}/tree`);
+    await treeRow(a.page, 'Idea, refined offline').waitFor({ timeout: 20_000 });
+    await expect.poll(() => sameTree(a.page, b.page), { timeout: 20_000 }).toBe(true);
+
+    // A third browser with a tampered key learns nothing.
+    const key = /[?&]k=([A-Za-z0-9_-]{43})/.exec(link)?.[1] ?? '';
+    const flipped = key.slice(0, 20) + (key[20] === 'A' ? 'B' : 'A') + key.slice(21);
+    await join(c.page, link.replace(key, flipped), 'Mallory');
+    await c.page.getByText('No North Star yet').waitFor();
+    await c.page.waitForTimeout(3000);
+    await expect(c.page.getByText('No North Star yet').isVisible()).resolves.toBe(true);
+    await a.page.goto(`/#/w/${id}/share`);
+    await expect(a.page.getByText('Mallory').count()).resolves.toBe(0);
+
+    expect(a.errors).toEqual([]);
+    // Offline, Chromium still fetches the favicon itself (service workers never see it).
+    expect(b.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
+  } finally {
+    await Promise.all([a.context.close(), b.context.close(), c.context.close()]);
+  }
+});
+
+test('a hostile peer writing junk into the shared document breaks nothing', async () => {
+  const a = await newPage(browsers[0]!);
+  const b = await newPage(browsers[1]!);
+  try {
+    const id = await createWorkspace(a.page, 'Under attack', 'nights-booked');
+    const link = await shareFrom(a.page, id, signaling.url);
+    await join(b.page, link, 'Bea');
+    await b.page.getByRole('link', { name: NSM }).first().waitFor({ timeout: 20_000 });
+
+    // The hostile peer holds the key (it was invited) and writes junk of every kind.
+    const parsed = parseShareFragment(link);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const junk = new Y.Doc();
+    const metrics = junk.getMap<unknown>('metrics');
+    metrics.set('not-a-record', 42);
+    const evil = new Y.Map<unknown>();
+    metrics.set('evilmetric01', evil);
+    evil.set('name', '<img src=x onerror=alert(1)>'.repeat(20_000));
+    evil.set('kind', 'wormhole');
+    evil.set('baselineValue', 'lots');
+    evil.set('parentId', { $ne: null });
+    for (let i = 0; i < 2000; i++) metrics.set(`junk${i}`, [i]);
+    junk.getMap<unknown>('people').set('p', 'not a person');
+    const file = await exportSyncFile(Y.encodeStateAsUpdate(junk), id, parsed.info.key);
+
+    await a.page.goto(`/#/w/${id}/share`);
+    await a.page.getByLabel('Open a sync file').setInputFiles({
+      name: 'hostile.lodestar-sync',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(file),
+    });
+    await a.page.getByText(/Merged “hostile.lodestar-sync”/).waitFor();
+    for (const p of [a.page, b.page]) {
+      await p.goto(`/#/w/${id}/tree`);
+      await p
+        .locator('summary', { hasText: 'could not be read and were ignored' })
+        .waitFor({ timeout: 20_000 });
+      await treeRow(p, NSM).waitFor();
+      // The junk name shows as text, cut to length, never as markup.
+      await expect(p.locator('img[src="x"]').count()).resolves.toBe(0);
+    }
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+  } finally {
+    await Promise.all([a.context.close(), b.context.close()]);
+  }
+});
