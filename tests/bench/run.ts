@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: measures the hot paths of the metric tree on a 200-metric workspace and
  * writes the numbers to bench-results/tree.json (and prints them). Runs in Node with the same
- * domain and doc code the app uses; each figure is the median of repeated runs.
+ * domain and doc code the app uses; each figure is the median of repeated runs. Then runs the
+ * browser benchmark (browser.ts → bench-results/tracking.json) unless BENCH_BROWSER=0.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as Y from 'yjs';
@@ -112,3 +113,10 @@ const results = {
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/tree.json', JSON.stringify(results, null, 2) + '\n');
 console.log(JSON.stringify(results, null, 2));
+
+// Then the browser benchmark (tracking at scale in the built app): bench-results/tracking.json.
+// BENCH_BROWSER=0 skips it (e.g. where no Chromium is installed).
+if (process.env['BENCH_BROWSER'] !== '0') {
+  const { runBrowserBench } = await import('./browser');
+  if (!(await runBrowserBench())) process.exitCode = 1;
+}

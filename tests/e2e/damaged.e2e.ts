@@ -67,7 +67,7 @@ test('a document from a newer version opens read-only, and nothing is written ov
     await page.goto('/#/');
     await appendRow(page, db, Array.from(Y.encodeStateAsUpdate(doc, before)));
 
-    await page.goto(`/#/w/${id}`);
+    await page.goto(`/#/w/${id}/tree`);
     await page.getByRole('alert').filter({ hasText: 'newer version of Lodestar' }).waitFor();
     await treeRow(page, 'Nights booked').waitFor();
     await expect(page.getByRole('button', { name: 'Add top-level' }).isDisabled()).resolves.toBe(
