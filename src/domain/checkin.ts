@@ -1,5 +1,5 @@
 import { hasFormula } from './formula';
-import { CADENCE_GRAIN, duePeriods, nextPeriod, periodOf, type Grain } from './periods';
+import { CADENCE_GRAIN, grainOf, nextPeriod, periodCount, periodOf, type Grain } from './periods';
 import type { Entry, Metric, PeriodKey } from './types';
 
 export type EntriesByMetric = ReadonlyMap<string, readonly Entry[]>;
@@ -35,40 +35,72 @@ export function trackingSince(m: Metric): string {
   return m.baselineDate ?? dateOfTime(m.createdAt);
 }
 
+/** What one metric owes: its due items, newest first, and how many older periods are missing. */
+export interface MetricDue {
+  items: DueItem[];
+  older: number;
+}
+
 /**
- * The check-ins due by `today`: for each tracked metric, the current period of its cadence and
- * the past periods since tracking started that have no entry, newest first, at most `maxBack`
- * past ones per metric (the rest are counted in olderMissing). Items come metric by metric in
- * the given order.
+ * The check-ins one metric owes by `today`: the current period of its cadence and the past
+ * periods since tracking started that have no entry, newest first, at most `maxBack` past ones;
+ * the rest are only counted. It walks back from today and stops once the list is full, then
+ * counts the older gaps arithmetically, so five years of daily values cost little.
  */
+export function dueForMetric(
+  m: Metric,
+  entries: readonly Entry[] | undefined,
+  today: string,
+  maxBack = 6,
+): MetricDue {
+  const none: MetricDue = { items: [], older: 0 };
+  if (!isTracked(m) || m.cadence === null) return none;
+  const grain: Grain = CADENCE_GRAIN[m.cadence];
+  const current = periodOf(today, grain);
+  const since = trackingSince(m);
+  const first = since > today ? current : periodOf(since, grain);
+  const have = new Set((entries ?? []).map((e) => e.period));
+  const items: DueItem[] = [];
+  let p = current;
+  let listed = 0;
+  while (p >= first && (p === current || listed < maxBack)) {
+    const isCurrent = p === current;
+    if (!have.has(p)) {
+      items.push({ metricId: m.id, period: p, current: isCurrent });
+      if (!isCurrent) listed++;
+    }
+    p = nextPeriod(p, -1);
+  }
+  if (p < first) return { items, older: 0 };
+  // Periods first..p are not listed: count those without a value.
+  let present = 0;
+  for (const e of entries ?? [])
+    if (e.period >= first && e.period <= p && grainOf(e.period) === grain) present++;
+  return { items, older: periodCount(first, p) - present };
+}
+
+/** The check-ins due by `today` for every metric, metric by metric in the given order. */
 export function dueCheckins(
   metrics: readonly Metric[],
   entries: EntriesByMetric,
   today: string,
   maxBack = 6,
 ): DueList {
+  return collectDue(
+    metrics.map((m) => dueForMetric(m, entries.get(m.id), today, maxBack)),
+    metrics,
+  );
+}
+
+/** Joins per-metric due lists into one. */
+export function collectDue(perMetric: readonly MetricDue[], metrics: readonly Metric[]): DueList {
   const items: DueItem[] = [];
   const olderMissing = new Map<string, number>();
-  for (const m of metrics) {
-    if (!isTracked(m) || m.cadence === null) continue;
-    const grain: Grain = CADENCE_GRAIN[m.cadence];
-    const have = new Set((entries.get(m.id) ?? []).map((e) => e.period));
-    const current = periodOf(today, grain);
-    const since = trackingSince(m);
-    const periods = since > today ? [current] : duePeriods(grain, since, today);
-    let listed = 0;
-    let older = 0;
-    for (let i = periods.length - 1; i >= 0; i--) {
-      const period = periods[i] as PeriodKey;
-      if (have.has(period)) continue;
-      const isCurrent = period === current;
-      if (isCurrent || listed < maxBack) {
-        items.push({ metricId: m.id, period, current: isCurrent });
-        if (!isCurrent) listed++;
-      } else older++;
-    }
-    if (older > 0) olderMissing.set(m.id, older);
-  }
+  perMetric.forEach((d, i) => {
+    items.push(...d.items);
+    const m = metrics[i];
+    if (d.older > 0 && m) olderMissing.set(m.id, d.older);
+  });
   return { items, olderMissing };
 }
 

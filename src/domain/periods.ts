@@ -203,6 +203,14 @@ export function periodsBetween(from: string, to: string): PeriodKey[] {
   return out;
 }
 
+/** How many periods run from `from` to `to` inclusive (0 when from is after to), same grain. */
+export function periodCount(from: string, to: string): number {
+  const a = parse(from);
+  const b = parse(to);
+  if (a.grain !== b.grain) throw new RangeError(`Periods of different grains: ${from}, ${to}`);
+  return Math.max(0, b.ord - a.ord + 1);
+}
+
 /**
  * The period of an equal or coarser grain that contains `period`. A week belongs to the month
  * and quarter of its Thursday (the ISO rule that also gives a week its year). Finer: RangeError.

@@ -1,4 +1,4 @@
-import { dueCheckins, type DueList } from '../domain/checkin';
+import { collectDue, dueForMetric, type DueList, type MetricDue } from '../domain/checkin';
 import { todayLocal } from '../domain/periods';
 import { pointsOf, summarize, type MetricSummary } from '../domain/summary';
 import type { Entry, Metric } from '../domain/types';
@@ -10,22 +10,47 @@ interface Source {
   readonly entries: EntriesByMetric;
 }
 
-/** Last summary per metric, reused while its metric, entries and the day are unchanged. */
-interface Memo {
+/** A value computed for one metric from its record, its entries and the day. */
+interface Memo<T> {
   metric: Metric;
   entries: readonly Entry[] | undefined;
   today: string;
-  summary: MetricSummary;
+  value: T;
 }
 
 /**
- * Progress of every metric, kept current as entries arrive. After one entry is saved only
- * that metric's summary is recomputed: the others are reused from the memo.
+ * Computes a value per metric, reusing the previous one while the metric's record, its entries
+ * array and the day are unchanged (snapshots are replaced, never mutated, so identity tells).
+ */
+function memoized<T>(
+  previous: ReadonlyMap<string, Memo<T>>,
+  metrics: readonly Metric[],
+  entries: EntriesByMetric,
+  today: string,
+  compute: (m: Metric, own: readonly Entry[] | undefined) => T,
+): Map<string, Memo<T>> {
+  const next = new Map<string, Memo<T>>();
+  for (const metric of metrics) {
+    const own = entries.get(metric.id);
+    const held = previous.get(metric.id);
+    const value =
+      held && held.metric === metric && held.entries === own && held.today === today
+        ? held.value
+        : compute(metric, own);
+    next.set(metric.id, { metric, entries: own, today, value });
+  }
+  return next;
+}
+
+/**
+ * Progress of every metric, kept current as entries arrive. After one entry is saved only that
+ * metric's summary and due list are recomputed; formulas are recomputed from what they read.
  */
 export class Tracking {
   /** Today's calendar date here; advances when the day changes while the app is open. */
   today = $state(todayLocal());
-  private memo = new Map<string, Memo>();
+  private summaryMemo = new Map<string, Memo<MetricSummary>>();
+  private dueMemo = new Map<string, Memo<MetricDue>>();
 
   constructor(private readonly source: Source) {}
 
@@ -34,33 +59,41 @@ export class Tracking {
 
   summaries: ReadonlyMap<string, MetricSummary> = $derived.by(() => this.summarizeAll());
 
-  due: DueList = $derived.by(() => dueCheckins(this.live, this.source.entries, this.today));
+  due: DueList = $derived.by(() => this.dueAll());
 
   private get live(): Metric[] {
     return this.source.metrics.filter((m) => m.deletedAt === null);
   }
 
   private summarizeAll(): ReadonlyMap<string, MetricSummary> {
-    const { entries } = this.source;
     const today = this.today;
     const computed = this.formulas.points;
-    const next = new Map<string, MetricSummary>();
-    const memo = new Map<string, Memo>();
-    for (const metric of this.live) {
-      const own = entries.get(metric.id);
-      const held = this.memo.get(metric.id);
-      const formula = computed.get(metric.id);
-      const summary =
-        formula !== undefined
-          ? summarize(metric, formula, undefined, today)
-          : held && held.metric === metric && held.entries === own && held.today === today
-            ? held.summary
-            : summarize(metric, pointsOf(own), own, today);
-      next.set(metric.id, summary);
-      memo.set(metric.id, { metric, entries: own, today, summary });
+    const live = this.live;
+    const byHand = live.filter((m) => !computed.has(m.id));
+    this.summaryMemo = memoized(this.summaryMemo, byHand, this.source.entries, today, (m, own) =>
+      summarize(m, pointsOf(own), own, today),
+    );
+    const out = new Map<string, MetricSummary>();
+    for (const m of live) {
+      const formula = computed.get(m.id);
+      const summary = formula
+        ? summarize(m, formula, undefined, today)
+        : this.summaryMemo.get(m.id)?.value;
+      if (summary) out.set(m.id, summary);
     }
-    this.memo = memo;
-    return next;
+    return out;
+  }
+
+  private dueAll(): DueList {
+    const live = this.live;
+    const today = this.today;
+    this.dueMemo = memoized(this.dueMemo, live, this.source.entries, today, (m, own) =>
+      dueForMetric(m, own, today),
+    );
+    return collectDue(
+      live.map((m) => this.dueMemo.get(m.id)?.value ?? { items: [], older: 0 }),
+      live,
+    );
   }
 
   /** Re-reads the date (call on focus and on a timer), so "due" follows midnight. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dueCheckins, isStale } from '../../../src/domain/checkin';
+import fc from 'fast-check';
+import { dueCheckins, dueForMetric, isStale } from '../../../src/domain/checkin';
+import { addDays, CADENCE_GRAIN, duePeriods, periodOf } from '../../../src/domain/periods';
 import type { Entry } from '../../../src/domain/types';
 import { metric } from '../factories';
 
@@ -50,5 +52,43 @@ describe('dueCheckins', () => {
     expect(isStale(weekly, [entry('w', '2025-W04')], '2025-02-05')).toBe(true);
     // Tracking started this period: nothing can be late yet.
     expect(isStale(metric('n', { baselineDate: '2025-02-03' }), [], '2025-02-05')).toBe(false);
+  });
+});
+
+describe('dueForMetric against a plain count', () => {
+  it('lists and counts exactly the missing periods, for any entries and day', () => {
+    const grains = ['daily', 'weekly', 'monthly', 'quarterly'] as const;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...grains),
+        fc.integer({ min: 0, max: 900 }),
+        fc.array(fc.integer({ min: 0, max: 1000 }), { maxLength: 80 }),
+        fc.integer({ min: 0, max: 8 }),
+        (cadence, span, offsets, maxBack) => {
+          const since = '2023-01-01';
+          const today = addDays(since, span);
+          const grain = CADENCE_GRAIN[cadence];
+          const m = metric('x', { cadence, baselineDate: since });
+          const periods = [
+            ...new Set(offsets.map((o) => periodOf(addDays(since, o), grain))),
+          ].sort();
+          const entries = periods.map((p) => entry('x', p));
+          const due = dueForMetric(m, entries, today, maxBack);
+          const have = new Set(periods);
+          const missing = duePeriods(grain, since, today)
+            .filter((p) => !have.has(p))
+            .reverse();
+          const current = periodOf(today, grain);
+          const past = missing.filter((p) => p !== current);
+          const expected = [
+            ...(missing.includes(current) ? [current] : []),
+            ...past.slice(0, maxBack),
+          ];
+          expect(due.items.map((i) => i.period)).toEqual(expected);
+          expect(due.older).toBe(Math.max(0, past.length - maxBack));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
