@@ -1,4 +1,3 @@
-import { templateById } from '../domain/templates';
 import { nameProblem } from '../domain/validate';
 import { newId, workspaceDoc } from '../doc/schema';
 import { initWorkspace, setWorkspaceName } from '../doc/meta';
@@ -51,7 +50,10 @@ class Workspaces {
     const stored = await openStoredDoc(id);
     const ws = workspaceDoc(stored.doc);
     initWorkspace(ws, name);
-    const template = templateId ? templateById(templateId) : undefined;
+    // Template texts load only when one is used (they are most of the start screen's weight).
+    const template = templateId
+      ? (await import('../domain/templates')).templateById(templateId)
+      : undefined;
     if (template) applyTemplate(ws, template);
     await stored.flushed();
     await stored.close();
