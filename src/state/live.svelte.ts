@@ -1,4 +1,7 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import type { WorkspaceDoc } from '../doc/schema';
+import { applyAndReport, describeReport } from '../doc/changeReport';
+import { exportSyncFile, readSyncFile } from '../sync/syncFile';
 import { formatShareLink, type ShareInfo } from '../domain/shareLink';
 import { connectLive, type LiveConnection, type LiveStatus } from '../sync/live';
 import { newKey, roomName } from '../sync/keys';
@@ -27,6 +30,9 @@ export interface Identity {
 export const DEFAULT_SIGNALING = ['wss://y-webrtc-eu.fly.dev'];
 
 const POLL_MS = 1000;
+
+/** Origin of changes merged from a sync file: not local, so they are never undone here. */
+const SYNC_FILE_ORIGIN = { name: 'lodestar-sync-file' } as const;
 const PERSIST_MS = 30_000;
 
 /**
@@ -44,11 +50,48 @@ export class LiveSync {
   private generation = 0;
   private persistedAt = 0;
 
+  private readonly doc: Y.Doc;
+
   constructor(
     private readonly workspaceId: string,
-    private readonly doc: Y.Doc,
+    private readonly ws: WorkspaceDoc,
     private readonly identity: () => Identity,
-  ) {}
+    private readonly writable: () => boolean,
+  ) {
+    this.doc = ws.doc;
+  }
+
+  /** Everything in this copy as a sync file encrypted with the key; null when not shared. */
+  async exportSyncFile(): Promise<Uint8Array | null> {
+    const key = this.settings?.key;
+    if (!key) return null;
+    return exportSyncFile(Y.encodeStateAsUpdate(this.doc), this.workspaceId, key);
+  }
+
+  /**
+   * Merges a teammate's sync file (idempotent, any order) and says what it brought. A file for
+   * another workspace, under another key, cut short or tampered with changes nothing.
+   */
+  async importSyncFile(
+    bytes: Uint8Array,
+  ): Promise<{ ok: true; report: string } | { ok: false; error: string }> {
+    const key = this.settings?.key;
+    if (!key || !this.writable())
+      return { ok: false, error: 'This workspace cannot take changes here.' };
+    const file = await readSyncFile(bytes, this.workspaceId, key);
+    if (!file.ok) return file;
+    try {
+      return {
+        ok: true,
+        report: describeReport(applyAndReport(this.ws, file.update, SYNC_FILE_ORIGIN)),
+      };
+    } catch {
+      return {
+        ok: false,
+        error: 'The sync file opened but its content could not be read; nothing was changed.',
+      };
+    }
+  }
 
   async load(): Promise<void> {
     this.lastSynced = await getLastSynced(this.workspaceId);

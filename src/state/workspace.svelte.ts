@@ -15,8 +15,6 @@ import { getSetting, getWorkspace, putSetting, touchWorkspace } from '../storage
 import * as entriesDoc from '../doc/entries';
 import { TabChannel } from '../sync/tabChannel';
 import { WorkshopActions } from './workshopActions';
-import { exportSyncFile, readSyncFile } from '../sync/syncFile';
-import { applyAndReport, describeReport } from '../doc/changeReport';
 import { LiveSync, type Identity } from './live.svelte';
 import { workspaces } from './workspaces.svelte';
 import { Tracking } from './tracking.svelte';
@@ -26,8 +24,10 @@ export type SaveState = 'saved' | 'saving' | 'failed';
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 
-/** Origin of changes merged from a sync file: not local, so they are never undone here. */
-const SYNC_FILE_ORIGIN = { name: 'lodestar-sync-file' } as const;
+/** Imports at least this large are followed by a compaction of the stored updates. */
+const COMPACT_AFTER_ROWS = 1000;
+/** More stored update rows than this on open (each open and edit adds rows): compact when idle. */
+const COMPACT_ON_OPEN_ROWS = 100;
 
 const EMPTY_WORKSHOP: Workshop = {
   game: null,
@@ -129,7 +129,15 @@ export class WorkspaceSession {
     this.refresh();
     this.entries = readAllEntries(ws);
     this.status = 'ready';
-    this.live = new LiveSync(this.id, ws.doc, () => this.identity());
+    if (this.readOnly === null && this.stored.rows() > COMPACT_ON_OPEN_ROWS) {
+      setTimeout(() => void this.compactSoon(), 3000);
+    }
+    this.live = new LiveSync(
+      this.id,
+      ws,
+      () => this.identity(),
+      () => this.readOnly === null,
+    );
     await this.live.load();
   }
 
@@ -275,6 +283,19 @@ export class WorkspaceSession {
       ws,
       rows.map((r) => ({ ...r, by: this.meId })),
     );
+    // A large import adds one big row; fold the store so the next open reads it once.
+    if (rows.length >= COMPACT_AFTER_ROWS) void this.compactSoon();
+  }
+
+  private async compactSoon(): Promise<void> {
+    const stored = this.stored;
+    if (!stored) return;
+    try {
+      await stored.flushed();
+      await stored.compact();
+    } catch {
+      // Closed meanwhile, or storage refused: the rows stay as they were, nothing is lost.
+    }
   }
 
   /** Writes a deleted entry back as it was (its author and time included). */
@@ -313,38 +334,6 @@ export class WorkspaceSession {
    */
   backup(): { fileName: string; text: string } | null {
     return this.ws ? exportBackup(this.ws.doc, { id: this.id, name: this.name }) : null;
-  }
-
-  /** Everything in this copy as an encrypted sync file; null when not shared (no key). */
-  async exportSyncFile(): Promise<Uint8Array | null> {
-    const key = this.live?.settings?.key;
-    if (!this.ws || !key) return null;
-    return exportSyncFile(Y.encodeStateAsUpdate(this.ws.doc), this.id, key);
-  }
-
-  /**
-   * Merges a teammate's sync file (idempotent, any order) and says what it brought. A file for
-   * another workspace, under another key, cut short or tampered with changes nothing.
-   */
-  async importSyncFile(
-    bytes: Uint8Array,
-  ): Promise<{ ok: true; report: string } | { ok: false; error: string }> {
-    const key = this.live?.settings?.key;
-    const ws = this.writable();
-    if (!ws || !key) return { ok: false, error: 'This workspace cannot take changes here.' };
-    const file = await readSyncFile(bytes, this.id, key);
-    if (!file.ok) return file;
-    try {
-      return {
-        ok: true,
-        report: describeReport(applyAndReport(ws, file.update, SYNC_FILE_ORIGIN)),
-      };
-    } catch {
-      return {
-        ok: false,
-        error: 'The sync file opened but its content could not be read; nothing was changed.',
-      };
-    }
   }
 
   /** The name and colour teammates see for this device's user. */

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 
 const DB_PREFIX = 'lodestar-ws-';
 
@@ -7,6 +7,10 @@ export interface StoredDoc {
   doc: Y.Doc;
   /** Resolves once every write made so far has been committed to IndexedDB. */
   flushed(): Promise<void>;
+  /** Rewrites the stored updates as one row (after a large import, or when rows piled up). */
+  compact(): Promise<void>;
+  /** How many update rows are stored (y-indexeddb compacts by itself only past 500). */
+  rows(): number;
   close(): Promise<void>;
 }
 
@@ -49,6 +53,11 @@ export async function openStoredDoc(id: string): Promise<StoredDoc> {
   return {
     doc,
     flushed: () => flushed(persistence),
+    compact: async () => {
+      await storeState(persistence, true);
+      await flushed(persistence);
+    },
+    rows: () => persistence._dbsize,
     close: async () => {
       await persistence.destroy();
       doc.destroy();
