@@ -35,6 +35,9 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
+        // The first install takes control at once, so screens loaded on demand come from the
+        // cache even if the network goes away before a reload. Updates still wait for consent.
+        clientsClaim: true,
       },
     }),
   ],

@@ -101,11 +101,15 @@ export class LiveSync {
     if (this.settings && navigator.onLine) await this.connect();
   }
 
-  /** Without a network the connection is dropped; edits stay here and go out on reconnect. */
-  private readonly goOffline = (): void => this.disconnect();
+  /** Without a network the connection pauses; edits stay here and go out on reconnect. */
+  private readonly goOffline = (): void => {
+    this.conn?.pause();
+    this.poll();
+  };
 
   private readonly goOnline = (): void => {
-    if (this.settings && !this.conn) void this.connect();
+    if (this.conn) this.conn.resume();
+    else if (this.settings) void this.connect();
   };
 
   /** Turns sharing on with a fresh key. */
@@ -136,7 +140,7 @@ export class LiveSync {
   async save(settings: SyncSettings | null): Promise<void> {
     await putSyncSettings(this.workspaceId, settings);
     this.settings = settings;
-    this.disconnect();
+    await this.disconnect();
     if (settings && navigator.onLine) await this.connect();
   }
 
@@ -163,7 +167,7 @@ export class LiveSync {
       const room = await roomName(s.key);
       const conn = await connectLive(this.doc, { ...s, room });
       if (generation !== this.generation) {
-        conn.destroy();
+        await conn.destroy();
         return;
       }
       this.conn = conn;
@@ -212,20 +216,21 @@ export class LiveSync {
     this.conn?.awareness.setLocalStateField('user', { name: me.name, color: me.color });
   }
 
-  private disconnect(): void {
+  private async disconnect(): Promise<void> {
     if (this.persistedAt > 0) void putLastSynced(this.workspaceId, this.lastSynced);
     this.generation++;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    this.conn?.destroy();
+    const conn = this.conn;
     this.conn = null;
     this.status = { state: 'offline', peers: 0 };
     this.online = [];
+    await conn?.destroy();
   }
 
   destroy(): void {
     window.removeEventListener('offline', this.goOffline);
     window.removeEventListener('online', this.goOnline);
-    this.disconnect();
+    void this.disconnect();
   }
 }

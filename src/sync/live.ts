@@ -24,7 +24,11 @@ export interface LiveStatus {
 export interface LiveConnection {
   readonly awareness: Awareness;
   status(): LiveStatus;
-  destroy(): void;
+  /** Stops talking to peers but keeps the connection object (going offline). */
+  pause(): void;
+  resume(): void;
+  /** Tears down for good; resolves once the room can be opened again. */
+  destroy(): Promise<void>;
 }
 
 /**
@@ -53,7 +57,9 @@ export async function connectLive(doc: Y.Doc, options: LiveOptions): Promise<Liv
         state: navigator.onLine ? state : 'offline',
         peers: state === 'connected' ? 1 : 0,
       }),
-      destroy: () => provider.destroy(),
+      pause: () => provider.disconnect(),
+      resume: () => provider.connect(),
+      destroy: async () => provider.destroy(),
     };
   }
   const { WebrtcProvider } = await import('y-webrtc');
@@ -96,6 +102,14 @@ export async function connectLive(doc: Y.Doc, options: LiveOptions): Promise<Liv
             : 'connecting';
       return { state, peers };
     },
-    destroy: () => provider.destroy(),
+    pause: () => provider.disconnect(),
+    resume: () => provider.connect(),
+    destroy: async () => {
+      provider.destroy();
+      // y-webrtc frees the room name once its key promise settles; opening the same room
+      // before that would fail inside the library, so wait for it.
+      await provider.key;
+      await Promise.resolve();
+    },
   };
 }
