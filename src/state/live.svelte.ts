@@ -45,6 +45,8 @@ export class LiveSync {
   online = $state.raw<Teammate[]>([]);
   lastSynced = $state.raw<LastSynced>({});
   error = $state<string | null>(null);
+  /** Messages from peers that could not be read and were dropped (shown in the Share tab). */
+  dropped = $state(0);
   private conn: LiveConnection | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private generation = 0;
@@ -165,7 +167,9 @@ export class LiveSync {
     const generation = ++this.generation;
     try {
       const room = await roomName(s.key);
-      const conn = await connectLive(this.doc, { ...s, room });
+      const conn = await connectLive(this.doc, { ...s, room }, () => {
+        this.dropped++;
+      });
       if (generation !== this.generation) {
         await conn.destroy();
         return;

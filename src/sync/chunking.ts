@@ -86,8 +86,12 @@ export interface PeerLike {
   emit(event: string | symbol, ...args: unknown[]): boolean;
 }
 
-/** Wraps a peer so large messages are framed on the way out and reassembled on the way in. */
-export function chunkPeer(peer: PeerLike): void {
+/**
+ * Wraps a peer so large messages are framed on the way out and reassembled on the way in. A
+ * message that the sync layer cannot read (a malformed update from a buggy or hostile peer)
+ * is dropped and reported through `onUnreadable` instead of escaping as an uncaught error.
+ */
+export function chunkPeer(peer: PeerLike, onUnreadable: (error: unknown) => void = () => {}): void {
   const send = peer.send.bind(peer);
   const emit = peer.emit.bind(peer);
   const inbox = new Reassembler();
@@ -95,12 +99,21 @@ export function chunkPeer(peer: PeerLike): void {
   peer.send = (data: Uint8Array) => {
     for (const frame of toFrames(data, next++)) send(frame);
   };
+  const deliver = (message: unknown): boolean => {
+    try {
+      return emit('data', message);
+    } catch (error) {
+      onUnreadable(error);
+      return true;
+    }
+  };
   peer.emit = (event: string | symbol, ...args: unknown[]): boolean => {
     const data = args[0];
-    if (event === 'data' && data instanceof Uint8Array && isFrame(data)) {
+    if (event !== 'data') return emit(event, ...args);
+    if (data instanceof Uint8Array && isFrame(data)) {
       const whole = inbox.accept(data);
-      return whole ? emit('data', whole) : true;
+      return whole ? deliver(whole) : true;
     }
-    return emit(event, ...args);
+    return deliver(data);
   };
 }

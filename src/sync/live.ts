@@ -37,7 +37,11 @@ export interface LiveConnection {
  * room password: signaling and data are encrypted end to end. A Yjs server (y-websocket,
  * Hocuspocus) is the same seam for teams that outgrow a mesh; that server can read the data.
  */
-export async function connectLive(doc: Y.Doc, options: LiveOptions): Promise<LiveConnection> {
+export async function connectLive(
+  doc: Y.Doc,
+  options: LiveOptions,
+  onUnreadable: (error: unknown) => void = () => {},
+): Promise<LiveConnection> {
   if (options.provider === 'websocket') {
     if (!options.websocketUrl) throw new Error('No sync server address is set.');
     const { WebsocketProvider } = await import('y-websocket');
@@ -83,7 +87,7 @@ export async function connectLive(doc: Y.Doc, options: LiveOptions): Promise<Liv
     if (!conns) return;
     const set = conns.set.bind(conns);
     conns.set = (id, conn) => {
-      chunkPeer(conn.peer as PeerLike);
+      chunkPeer(conn.peer as PeerLike, onUnreadable);
       return set(id, conn);
     };
   });

@@ -66,3 +66,17 @@ test('an unknown workspace address says so and creates nothing', async () => {
     await context.close();
   }
 });
+
+test('a damaged share link says what is wrong', async () => {
+  const { context, page, errors } = await newPage(browser);
+  try {
+    await page.goto('/#/join/abc123def456?n=Team&k=tooshort');
+    await page.getByRole('alert').filter({ hasText: 'damaged' }).waitFor();
+    await page.goto('/#/join/abc123def456?n=Team');
+    await page.getByRole('alert').filter({ hasText: 'cut short' }).waitFor();
+    await expectNoA11yViolations(page, 'join screen with a bad link');
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});

@@ -82,3 +82,23 @@ describe('chunking', () => {
     expect(received).toHaveLength(2);
   });
 });
+
+describe('unreadable messages', () => {
+  it('drops and reports a message the sync layer throws on, and keeps going', () => {
+    const problems: unknown[] = [];
+    const seen: unknown[] = [];
+    const peer: PeerLike = {
+      send: () => undefined,
+      emit: (event, ...args) => {
+        if (event === 'data' && (args[0] as Uint8Array)[0] === 0xff) throw new Error('bad update');
+        seen.push(args[0]);
+        return true;
+      },
+    };
+    chunkPeer(peer, (e) => problems.push(e));
+    expect(peer.emit('data', Uint8Array.from([0xff, 1]))).toBe(true);
+    peer.emit('data', Uint8Array.from([1, 2]));
+    expect(problems).toHaveLength(1);
+    expect(seen).toEqual([Uint8Array.from([1, 2])]);
+  });
+});
