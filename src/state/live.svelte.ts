@@ -40,7 +40,7 @@ const PERSIST_MS = 30_000;
  * connection state, who is online, and when this copy last synced with each teammate.
  */
 export class LiveSync {
-  settings = $state<SyncSettings | null>(null);
+  settings = $state.raw<SyncSettings | null>(null);
   status = $state<LiveStatus>({ state: 'offline', peers: 0 });
   online = $state.raw<Teammate[]>([]);
   lastSynced = $state.raw<LastSynced>({});

@@ -208,3 +208,41 @@ test('a hostile peer writing junk into the shared document breaks nothing', asyn
     await Promise.all([a.context.close(), b.context.close()]);
   }
 });
+
+test('after “Reset link”, holders of the old link receive nothing new until they rejoin', async () => {
+  const a = await newPage(browsers[0]!);
+  const b = await newPage(browsers[1]!);
+  try {
+    const id = await createWorkspace(a.page, 'Rotating', 'nights-booked');
+    const oldLink = await shareFrom(a.page, id, signaling.url);
+    await join(b.page, oldLink, 'Bea');
+    await a.page.getByText('Bea · online').waitFor({ timeout: 20_000 });
+
+    await a.page.getByRole('button', { name: 'Reset link…' }).click();
+    await a.page.getByRole('dialog').getByRole('button', { name: 'Reset link' }).click();
+    await expect.poll(() => a.page.locator('#share-link').inputValue()).not.toBe(oldLink);
+    const newLink = await a.page.locator('#share-link').inputValue();
+    await expect.poll(() => a.page.getByText('Bea · online').count(), { timeout: 15_000 }).toBe(0);
+
+    // A keeps working; B, still on the old key, hears nothing of it.
+    await a.page.goto(`/#/w/${id}/tree`);
+    await treeRow(a.page, NSM).click();
+    await a.page.keyboard.press('a');
+    await a.page.getByLabel('Name', { exact: true }).fill('After the reset');
+    await a.page.keyboard.press('Enter');
+    await treeRow(a.page, 'After the reset').waitFor();
+    await b.page.goto(`/#/w/${id}/tree`);
+    await b.page.waitForTimeout(3000);
+    await expect(treeRow(b.page, 'After the reset').count()).resolves.toBe(0);
+
+    // The new link brings B back, with everything.
+    await b.page.goto(newLink);
+    await b.page.waitForURL((url) => !url.hash.includes('join'));
+    await b.page.goto(`/#/w/${id}/tree`);
+    await treeRow(b.page, 'After the reset').waitFor({ timeout: 20_000 });
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+  } finally {
+    await Promise.all([a.context.close(), b.context.close()]);
+  }
+});
