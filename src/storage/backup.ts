@@ -11,8 +11,8 @@
  * restored copy merges cleanly with teammates who still hold the workspace. Restoring always
  * writes into a document that holds nothing yet: it never overwrites a workspace.
  */
+import { exportFileName } from '../domain/fileNames';
 import * as Y from 'yjs';
-import { todayLocal } from '../domain/periods';
 import { MAX_NAME } from '../domain/validate';
 import { setWorkspaceName, workspaceName } from '../doc/meta';
 import { workspaceDoc } from '../doc/schema';
@@ -67,22 +67,9 @@ export function fromBase64(text: string): Uint8Array | null {
   return bytes;
 }
 
-/** Lower-case words joined by dashes, for file names ("Acme Team!" → "acme-team"). */
-function slug(name: string): string {
-  const s = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return s || 'workspace';
-}
-
 /** `lodestar-acme-team-backup-2026-11-23.json` (the local date). */
 export function backupFileName(name: string, now = new Date()): string {
-  return `lodestar-${slug(name)}-backup-${todayLocal(now)}.json`;
+  return exportFileName(name, 'backup', 'json', now);
 }
 
 /** The backup file of a document: its full state, plus who it is, as JSON text. */
