@@ -163,8 +163,20 @@ export function isDate(s: string): boolean {
 }
 
 /** The grain of a valid period key, or null when the key is not valid. */
+/**
+ * Grains of keys already seen. Entries repeat the same few thousand period keys across every
+ * metric, so 100,000 entries need only that many parses; the cache is bounded all the same.
+ */
+const grainCache = new Map<string, Grain | null>();
+const GRAIN_CACHE_MAX = 50_000;
+
 export function grainOf(period: string): Grain | null {
-  return tryParse(period)?.grain ?? null;
+  const cached = grainCache.get(period);
+  if (cached !== undefined) return cached;
+  const grain = tryParse(period)?.grain ?? null;
+  if (grainCache.size >= GRAIN_CACHE_MAX) grainCache.clear();
+  if (period.length <= 10) grainCache.set(period, grain);
+  return grain;
 }
 
 export function periodOf(date: string, grain: Grain): PeriodKey {

@@ -40,8 +40,8 @@ export interface MetricSummary {
 }
 
 /** Points from entries (already sorted by period). */
-export function pointsOf(entries: readonly Entry[] | undefined): Point[] {
-  return (entries ?? []).map((e) => ({ period: e.period, value: e.value }));
+export function pointsOf(entries: readonly Entry[] | undefined): readonly Point[] {
+  return entries ?? []; // an entry is a point (period, value): no copy of 100,000 objects
 }
 
 /**
