@@ -109,6 +109,8 @@ export async function connectLive(
     pause: () => provider.disconnect(),
     resume: () => provider.connect(),
     destroy: async () => {
+      // destroy() alone leaves the shared signaling socket reconnecting; disconnect() frees it.
+      provider.disconnect();
       provider.destroy();
       // y-webrtc frees the room name once its key promise settles; opening the same room
       // before that would fail inside the library, so wait for it.
