@@ -2,7 +2,8 @@
  * `npm run bench`: measures the hot paths of the metric tree on a 200-metric workspace and
  * writes the numbers to bench-results/tree.json (and prints them). Runs in Node with the same
  * domain and doc code the app uses; each figure is the median of repeated runs. Then runs the
- * browser benchmark (browser.ts → bench-results/tracking.json) unless BENCH_BROWSER=0.
+ * browser benchmark (browser.ts → bench-results/tracking.json) and the live sync benchmark
+ * between two browsers (sync.ts → bench-results/sync.json) unless BENCH_BROWSER=0.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as Y from 'yjs';
@@ -119,4 +120,8 @@ console.log(JSON.stringify(results, null, 2));
 if (process.env['BENCH_BROWSER'] !== '0') {
   const { runBrowserBench } = await import('./browser');
   if (!(await runBrowserBench())) process.exitCode = 1;
+  // Then live sync between two browser processes (edit latency, joining a 100,000-entry
+  // workspace): bench-results/sync.json.
+  const { runSyncBench } = await import('./sync');
+  if (!(await runSyncBench())) process.exitCode = 1;
 }
