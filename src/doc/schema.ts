@@ -22,6 +22,11 @@ export interface WorkspaceDoc {
   entries: Y.Map<Y.Map<unknown>>;
   workshop: Y.Map<unknown>;
   candidates: Y.Map<RecordMap>;
+  /** Joint success plans, one Y.Map per plan (milestones, notes and step history nested). */
+  plans: Y.Map<RecordMap>;
+  /** Journey steps keyed by id (one Y.Map each), plus the NSM-moment key (see doc/journey). */
+  journey: Y.Map<unknown>;
+  insights: Y.Map<RecordMap>;
 }
 
 export function workspaceDoc(doc: Y.Doc): WorkspaceDoc {
@@ -33,6 +38,9 @@ export function workspaceDoc(doc: Y.Doc): WorkspaceDoc {
     entries: doc.getMap('entries'),
     workshop: doc.getMap('workshop'),
     candidates: doc.getMap('candidates'),
+    plans: doc.getMap('plans'),
+    journey: doc.getMap('journey'),
+    insights: doc.getMap('insights'),
   };
 }
 

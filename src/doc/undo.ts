@@ -7,7 +7,17 @@ import { LOCAL_ORIGIN, type WorkspaceDoc } from './schema';
  */
 export function createUndoManager(ws: WorkspaceDoc): Y.UndoManager {
   return new Y.UndoManager(
-    [ws.meta, ws.people, ws.metrics, ws.entries, ws.workshop, ws.candidates],
+    [
+      ws.meta,
+      ws.people,
+      ws.metrics,
+      ws.entries,
+      ws.workshop,
+      ws.candidates,
+      ws.plans,
+      ws.journey,
+      ws.insights,
+    ],
     {
       trackedOrigins: new Set([LOCAL_ORIGIN]),
       captureTimeout: 400,

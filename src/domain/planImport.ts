@@ -1,0 +1,166 @@
+/** From parsed CSV rows to success plans: column guessing and the import of customers. */
+import type { RowProblem } from './csvImport';
+import { parseDateCell, type DateOrder, type ParsedCsv } from './csvParse';
+import type { PlanDraft } from './plans';
+import { MAX_NAME } from './validate';
+
+/** Column indices; null = not in the file. */
+export interface PlanColumnMap {
+  customer: number;
+  segment: number | null;
+  owner: number | null;
+  startDate: number | null;
+  goalDate: number | null;
+  step: number | null;
+}
+
+type Role = keyof PlanColumnMap;
+
+const SYNONYMS: Record<Role, readonly string[]> = {
+  customer: ['customer', 'customer name', 'client', 'account', 'company', 'organisation', 'name'],
+  segment: ['segment', 'tier', 'customer segment', 'type'],
+  owner: ['owner', 'csm', 'account owner', 'success manager', 'customer success manager'],
+  startDate: ['start date', 'start', 'started', 'kick off', 'kickoff', 'start of plan'],
+  goalDate: ['goal date', 'goal', 'target date', 'due date', 'deadline', 'due'],
+  step: ['step', 'journey step', 'stage', 'phase'],
+};
+
+const nameKey = (s: string): string => s.trim().replace(/\s+/g, ' ').toLowerCase();
+const headerKey = (h: string): string =>
+  h
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** Exact synonyms first, then headers holding one as whole words; the leftmost column wins. */
+export function guessPlanColumns(header: readonly string[]): Partial<PlanColumnMap> {
+  const found: { role: Role; column: number; score: number }[] = [];
+  header.forEach((name, column) => {
+    const h = headerKey(name);
+    for (const role of Object.keys(SYNONYMS) as Role[]) {
+      const words = SYNONYMS[role];
+      const score = words.includes(h) ? 2 : words.some((w) => ` ${h} `.includes(` ${w} `)) ? 1 : 0;
+      if (score > 0) found.push({ role, column, score });
+    }
+  });
+  found.sort((a, b) => b.score - a.score || a.column - b.column);
+  const map: Partial<PlanColumnMap> = {};
+  const used = new Set<number>();
+  for (const { role, column } of found) {
+    if (map[role] !== undefined || used.has(column)) continue;
+    map[role] = column;
+    used.add(column);
+  }
+  return map;
+}
+
+export interface PlanImportRow extends PlanDraft {
+  /** 1-based line in the file where the row starts. */
+  line: number;
+}
+
+export interface PlanImportResult {
+  rows: PlanImportRow[];
+  /** Rows that cannot be imported; the caller imports nothing while there are any. */
+  rejected: RowProblem[];
+}
+
+export interface Named {
+  id: string;
+  name: string;
+}
+
+/** Names (trimmed, spaces collapsed, any case) → id; null marks a name used twice. */
+function index(list: readonly Named[]): Map<string, string | null> {
+  const byName = new Map<string, string | null>();
+  for (const { id, name } of list) {
+    const key = nameKey(name);
+    byName.set(key, byName.has(key) ? null : id);
+  }
+  return byName;
+}
+
+type Lookup = { id: string | null } | { problem: string };
+
+function lookUp(cell: string, byName: Map<string, string | null>, what: string): Lookup {
+  if (cell === '') return { id: null };
+  const id = byName.get(nameKey(cell));
+  if (id === undefined) return { problem: `No ${what} is named “${cell}”` };
+  if (id === null) return { problem: `More than one ${what} is named “${cell}”` };
+  return { id };
+}
+
+function dateCell(
+  cell: string,
+  what: string,
+  order: DateOrder,
+): { date: string | null } | { problem: string } {
+  if (cell === '') return { date: null };
+  const parsed = parseDateCell(cell, order);
+  if (parsed === null) return { problem: `The ${what} “${cell}” is not a date` };
+  if (!('date' in parsed)) return { problem: `The ${what} “${cell}” is a period, not a day` };
+  return { date: parsed.date };
+}
+
+/**
+ * Maps rows to plans. Customer is required (≤ 300 characters), and one plan per customer: a
+ * customer already in the workspace, or earlier in the file, is a problem. Owner is matched by
+ * person name and step by step name (trimmed, any case); empty cells leave them unset. Dates
+ * are read as parseDateCell reads them, in the given order. Each rejected row gets the first
+ * thing wrong with it and its line. Pure: the caller imports all rows or none.
+ */
+export function planCustomerImport(
+  parsed: ParsedCsv,
+  map: PlanColumnMap,
+  options: { dateOrder: DateOrder },
+  context: { people: readonly Named[]; steps: readonly Named[]; customers: readonly string[] },
+): PlanImportResult {
+  const people = index(context.people);
+  const steps = index(context.steps);
+  const existing = new Set(context.customers.map(nameKey));
+  const seen = new Map<string, number>();
+  const rows: PlanImportRow[] = [];
+  const rejected: RowProblem[] = [];
+  const cols = [map.customer, map.segment, map.owner, map.startDate, map.goalDate, map.step];
+  const needed = Math.max(...cols.map((c) => c ?? -1)) + 1;
+
+  parsed.rows.forEach((cells, i) => {
+    const line = parsed.lines[i] ?? i + 2;
+    const cell = (c: number | null): string => (c === null ? '' : (cells[c] ?? '').trim());
+    const reject = (message: string) => rejected.push({ line, cells, message });
+    if (cells.length < needed) {
+      return reject(`Only ${cells.length} cells on this line; expected ${needed}`);
+    }
+    const customer = cell(map.customer).replace(/\s+/g, ' ');
+    if (customer === '') return reject('No customer on this line');
+    if (customer.length > MAX_NAME)
+      return reject(`The customer name is over ${MAX_NAME} characters`);
+    const key = nameKey(customer);
+    if (existing.has(key)) return reject(`“${customer}” already has a plan`);
+    const earlier = seen.get(key);
+    if (earlier !== undefined) return reject(`“${customer}” is also on line ${earlier}`);
+    seen.set(key, line);
+    const owner = lookUp(cell(map.owner), people, 'person');
+    if ('problem' in owner) return reject(owner.problem);
+    const start = dateCell(cell(map.startDate), 'start date', options.dateOrder);
+    if ('problem' in start) return reject(start.problem);
+    const goal = dateCell(cell(map.goalDate), 'goal date', options.dateOrder);
+    if ('problem' in goal) return reject(goal.problem);
+    if (start.date !== null && goal.date !== null && goal.date < start.date) {
+      return reject('The goal date is before the start date');
+    }
+    const step = lookUp(cell(map.step), steps, 'journey step');
+    if ('problem' in step) return reject(step.problem);
+    rows.push({
+      line,
+      customer,
+      segment: cell(map.segment).slice(0, MAX_NAME),
+      ownerId: owner.id,
+      startDate: start.date,
+      goalDate: goal.date,
+      stepId: step.id,
+      goals: '',
+    });
+  });
+  return { rows, rejected };
+}

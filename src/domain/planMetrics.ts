@@ -1,0 +1,166 @@
+/**
+ * Metrics computed from success plans, per period of a grain, as chronological points that
+ * chart like any metric's values:
+ * - reached-step: how many customers first reached a step (or any later step; 'nsm' = the NSM
+ *   moment) in the period, from each plan's step history (deleted steps placed as the journey
+ *   places them). Every period of the range has a point, 0 when nobody reached it.
+ * - completed-within: of the plans started in the period that have milestones, the share (%)
+ *   whose milestones were all done within N days of the start (done on or before start + N).
+ *   Plans without milestones have nothing to complete and are left out.
+ * - median-days-to-nsm: the median of days from start to first reaching the NSM moment, for
+ *   plans that reached it in the period.
+ * The last two have points only for periods with plans to measure. Deleted plans never count.
+ */
+import type { Point } from './aggregate';
+import { nsmPosition, placeStep, stepPosition, type Journey } from './journey';
+import { comparePeriods, daysBetween, periodOf, periodsBetween, type Grain } from './periods';
+import type { Plan } from './plans';
+import type { Problems } from './validate';
+
+export type PlanMetricSpec =
+  | { kind: 'reached-step'; stepId: string | 'nsm' }
+  | { kind: 'completed-within'; days: number }
+  | { kind: 'median-days-to-nsm' };
+
+/** Calendar dates, inclusive; whole periods containing them are measured. */
+export interface DateRange {
+  from: string;
+  to: string;
+}
+
+/** The first date a plan was on a step at `position` or later, from its history; null if never. */
+export function firstReached(plan: Plan, journey: Journey, position: number): string | null {
+  let first: string | null = null;
+  const consider = (stepId: string, at: string): void => {
+    if (stepPosition(journey, stepId) >= position && (first === null || at < first)) first = at;
+  };
+  for (const v of plan.stepHistory) consider(v.stepId, v.at);
+  // A plan written by a peer that keeps no history still counts from its current step.
+  if (plan.stepId !== null && plan.stepSince !== null) consider(plan.stepId, plan.stepSince);
+  return first;
+}
+
+function targetPosition(spec: { stepId: string }, journey: Journey): number {
+  if (spec.stepId === 'nsm') return nsmPosition(journey);
+  const step = placeStep(journey, spec.stepId);
+  return journey.placement.has(spec.stepId) && step ? (journey.indexOf.get(step.id) ?? -1) : -1;
+}
+
+function median(values: number[]): number {
+  values.sort((a, b) => a - b);
+  const mid = Math.floor(values.length / 2);
+  const hi = values[mid] ?? 0;
+  return values.length % 2 === 1 ? hi : ((values[mid - 1] ?? hi) + hi) / 2;
+}
+
+/** Per period, the values gathered from plans; then one point per period. */
+class Buckets {
+  readonly byPeriod = new Map<string, number[]>();
+  constructor(
+    private readonly grain: Grain,
+    private readonly range: { from: string; to: string } | null,
+  ) {}
+  add(date: string, value: number): void {
+    const period = periodOf(date, this.grain);
+    if (this.range && (period < this.range.from || period > this.range.to)) return;
+    let list = this.byPeriod.get(period);
+    if (!list) this.byPeriod.set(period, (list = []));
+    list.push(value);
+  }
+  points(reduce: (values: number[]) => number): Point[] {
+    return [...this.byPeriod.entries()]
+      .sort(([a], [b]) => comparePeriods(a, b))
+      .map(([period, values]) => ({ period, value: reduce(values) }));
+  }
+  /** Every period of the range (or between the first and last seen), 0 where there is none. */
+  filled(reduce: (values: number[]) => number): Point[] {
+    const seen = this.points(reduce);
+    const from = this.range?.from ?? seen[0]?.period;
+    const to = this.range?.to ?? seen.at(-1)?.period;
+    if (from === undefined || to === undefined) return [];
+    const value = new Map(seen.map((p) => [p.period, p.value]));
+    return periodsBetween(from, to).map((period) => ({ period, value: value.get(period) ?? 0 }));
+  }
+}
+
+/** The points of a plan metric, chronological. O(plans + history + milestones). */
+export function planMetricSeries(
+  spec: PlanMetricSpec,
+  plans: readonly Plan[],
+  journey: Journey,
+  grain: Grain,
+  range?: DateRange,
+): Point[] {
+  const periods = range
+    ? { from: periodOf(range.from, grain), to: periodOf(range.to, grain) }
+    : null;
+  const buckets = new Buckets(grain, periods);
+  const live = plans.filter((p) => p.deletedAt === null);
+  switch (spec.kind) {
+    case 'reached-step': {
+      const target = targetPosition(spec, journey);
+      if (target >= 0) {
+        for (const plan of live) {
+          const at = firstReached(plan, journey, target);
+          if (at !== null) buckets.add(at, 1);
+        }
+      }
+      return buckets.filled((values) => values.length);
+    }
+    case 'completed-within': {
+      for (const plan of live) {
+        const start = plan.startDate;
+        if (start === null || plan.milestones.length === 0) continue;
+        const complete = plan.milestones.every(
+          (m) => m.done && m.doneAt !== null && daysBetween(start, m.doneAt) <= spec.days,
+        );
+        buckets.add(start, complete ? 1 : 0);
+      }
+      return buckets.points((v) => (100 * v.filter((x) => x === 1).length) / v.length);
+    }
+    case 'median-days-to-nsm': {
+      const target = nsmPosition(journey);
+      if (target < 0) return [];
+      for (const plan of live) {
+        const at = plan.startDate === null ? null : firstReached(plan, journey, target);
+        if (plan.startDate !== null && at !== null)
+          buckets.add(at, daysBetween(plan.startDate, at));
+      }
+      return buckets.points(median);
+    }
+  }
+}
+
+const isObject = (raw: unknown): raw is Record<string, unknown> =>
+  typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+
+/** Reads a stored spec (a peer may write anything); null, with a problem, when unusable. */
+export function readPlanMetricSpec(raw: unknown, problems: Problems): PlanMetricSpec | null {
+  if (isObject(raw)) {
+    if (raw.kind === 'reached-step' && typeof raw.stepId === 'string' && raw.stepId.length <= 100) {
+      return { kind: 'reached-step', stepId: raw.stepId };
+    }
+    const days = raw.days;
+    if (raw.kind === 'completed-within' && Number.isInteger(days) && (days as number) >= 0) {
+      return { kind: 'completed-within', days: days as number };
+    }
+    if (raw.kind === 'median-days-to-nsm') return { kind: 'median-days-to-nsm' };
+  }
+  problems.add('the plan metric is not readable');
+  return null;
+}
+
+/** A plain-English name for a spec: "Customers reaching “Onboarded”". */
+export function describePlanMetric(spec: PlanMetricSpec, journey: Journey): string {
+  switch (spec.kind) {
+    case 'reached-step': {
+      if (spec.stepId === 'nsm') return 'Customers reaching the NSM moment';
+      const step = journey.all.find((s) => s.id === spec.stepId);
+      return `Customers reaching “${step?.name ?? 'a removed step'}”`;
+    }
+    case 'completed-within':
+      return `% of plans with every milestone done within ${spec.days} days`;
+    case 'median-days-to-nsm':
+      return 'Median days from start to the NSM moment';
+  }
+}

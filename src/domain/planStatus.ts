@@ -1,0 +1,101 @@
+/** The suggested status of a success plan, with reasons in plain English. */
+import type { JourneyStep } from './journey';
+import { daysBetween, periodLabel } from './periods';
+import type { Milestone, Plan, PlanStatus } from './plans';
+
+export const STATUS_LABELS: Record<PlanStatus, string> = {
+  'on-track': 'On track',
+  'at-risk': 'At risk',
+  stuck: 'Stuck',
+  done: 'Done',
+};
+
+/** Most urgent first: the order of "needs attention" lists and of a status sort. */
+export const STATUS_URGENCY: Record<PlanStatus, number> = {
+  stuck: 0,
+  'at-risk': 1,
+  'on-track': 2,
+  done: 3,
+};
+
+export interface StatusSuggestion {
+  status: PlanStatus;
+  reasons: string[];
+}
+
+export interface PlanStatusInfo {
+  /** What the plan's data suggests. */
+  suggestion: StatusSuggestion;
+  /** The status to show: the override when set, else the suggestion. */
+  status: PlanStatus;
+  overridden: boolean;
+}
+
+/** "3 Mar", or "3 Mar 2024" when the year is not today's. */
+export function shortDate(date: string, today: string): string {
+  const label = periodLabel(date);
+  return date.slice(0, 4) === today.slice(0, 4) ? label.slice(0, -5) : label;
+}
+
+const days = (n: number): string => (n === 1 ? '1 day' : `${n} days`);
+
+/**
+ * What the plan's data says, checked in this order:
+ * - done: the plan is on the NSM-moment step and every milestone is done (or it has none);
+ * - stuck: it has been on its step more than the step's "stuck after" days (days from the date
+ *   it entered the step to today; exactly the limit is not yet stuck);
+ * - at risk: a milestone not done was due before today, or the goal date is before today;
+ * - on track otherwise.
+ * A stuck plan also lists its at-risk reasons. `step` is the step the plan sits on (placed).
+ */
+export function suggestStatus(
+  plan: Pick<Plan, 'goalDate' | 'stepSince'>,
+  milestones: readonly Milestone[],
+  step: JourneyStep | null,
+  today: string,
+): StatusSuggestion {
+  const open = milestones.filter((m) => !m.done);
+  if (step?.nsmMoment && open.length === 0) {
+    return {
+      status: 'done',
+      reasons: [
+        milestones.length === 0
+          ? `Reached the NSM moment “${step.name}”`
+          : `Reached the NSM moment “${step.name}” with every milestone done`,
+      ],
+    };
+  }
+  const reasons: string[] = [];
+  let stuck = false;
+  if (step && step.stuckAfterDays !== null && plan.stepSince !== null) {
+    const onStep = daysBetween(plan.stepSince, today);
+    if (onStep > step.stuckAfterDays) {
+      stuck = true;
+      reasons.push(`On “${step.name}” for ${days(onStep)} (stuck after ${step.stuckAfterDays})`);
+    }
+  }
+  for (const m of open) {
+    if (m.due !== null && m.due < today) {
+      reasons.push(`Milestone “${m.title}” was due ${shortDate(m.due, today)}`);
+    }
+  }
+  if (plan.goalDate !== null && plan.goalDate < today) {
+    reasons.push(`The goal date was ${shortDate(plan.goalDate, today)}`);
+  }
+  const status: PlanStatus = stuck ? 'stuck' : reasons.length > 0 ? 'at-risk' : 'on-track';
+  return { status, reasons };
+}
+
+/** The suggestion and the status to show (override ?? suggestion). */
+export function planStatus(
+  plan: Pick<Plan, 'goalDate' | 'stepSince' | 'statusOverride' | 'milestones'>,
+  step: JourneyStep | null,
+  today: string,
+): PlanStatusInfo {
+  const suggestion = suggestStatus(plan, plan.milestones, step, today);
+  return {
+    suggestion,
+    status: plan.statusOverride ?? suggestion.status,
+    overridden: plan.statusOverride !== null,
+  };
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../../src/domain/csvParse';
+import {
+  guessPlanColumns,
+  planCustomerImport,
+  type PlanColumnMap,
+} from '../../../src/domain/planImport';
+
+const CONTEXT = {
+  people: [
+    { id: 'ann', name: 'Ann Lee' },
+    { id: 'bob1', name: 'Bob' },
+    { id: 'bob2', name: 'bob' },
+  ],
+  steps: [
+    { id: 's1', name: 'Signed' },
+    { id: 's2', name: 'Onboarded' },
+  ],
+  customers: ['Existing Co'],
+};
+const MAP: PlanColumnMap = {
+  customer: 0,
+  segment: 1,
+  owner: 2,
+  startDate: 3,
+  goalDate: 4,
+  step: 5,
+};
+const HEADER = 'Customer,Segment,Owner,Start date,Goal date,Step\n';
+const run = (body: string) =>
+  planCustomerImport(parseCsv(HEADER + body), MAP, { dateOrder: 'dmy' }, CONTEXT);
+
+describe('guessPlanColumns', () => {
+  it('finds the usual header names', () => {
+    expect(guessPlanColumns(HEADER.trim().split(','))).toEqual(MAP);
+    expect(guessPlanColumns(['Account', 'CSM', 'Kick-off', 'Deadline', 'Stage', 'Tier'])).toEqual({
+      customer: 0,
+      owner: 1,
+      startDate: 2,
+      goalDate: 3,
+      step: 4,
+      segment: 5,
+    });
+  });
+});
+
+describe('planCustomerImport', () => {
+  it('maps good rows: owner and step by name, dates in the given order', () => {
+    const result = run(
+      ' Acme  Corp ,SMB, ann lee ,01/03/2025,30/06/2025,onboarded\n' + 'Bolt,,,,,\n',
+    );
+    expect(result.rejected).toEqual([]);
+    expect(result.rows).toEqual([
+      {
+        line: 2,
+        customer: 'Acme Corp',
+        segment: 'SMB',
+        ownerId: 'ann',
+        startDate: '2025-03-01',
+        goalDate: '2025-06-30',
+        stepId: 's2',
+        goals: '',
+      },
+      {
+        line: 3,
+        customer: 'Bolt',
+        segment: '',
+        ownerId: null,
+        startDate: null,
+        goalDate: null,
+        stepId: null,
+        goals: '',
+      },
+    ]);
+  });
+
+  it('rejects bad rows with their line and the first thing wrong', () => {
+    const result = run(
+      [
+        'Good,SMB,Ann Lee,01/03/2025,,Signed', // 2: fine
+        ',SMB,Ann Lee,,,', // 3
+        'Zed,,Nobody,,,', // 4
+        'Yak,,Bob,,,', // 5
+        'Xeno,,,31/02/2025,,', // 6
+        'Wolf,,,03/2025,,', // 7
+        'Vole,,,10/03/2025,09/03/2025,', // 8
+        'Urchin,,,,,Churned', // 9
+        'good,,,,,', // 10: same customer as line 2
+        'existing co,,,,,', // 11
+        '"Multi', // 12
+        'line",,,,,', // (the record that starts on 12)
+        'Tiny,SMB', // 14
+      ].join('\n') + '\n',
+    );
+    expect(result.rows.map((r) => [r.line, r.customer])).toEqual([
+      [2, 'Good'],
+      [12, 'Multi line'],
+    ]);
+    expect(result.rejected.map((r) => [r.line, r.message])).toEqual([
+      [3, 'No customer on this line'],
+      [4, 'No person is named “Nobody”'],
+      [5, 'More than one person is named “Bob”'],
+      [6, 'The start date “31/02/2025” is not a date'],
+      [7, 'The start date “03/2025” is a period, not a day'],
+      [8, 'The goal date is before the start date'],
+      [9, 'No journey step is named “Churned”'],
+      [10, '“good” is also on line 2'],
+      [11, '“existing co” already has a plan'],
+      [14, 'Only 2 cells on this line; expected 6'],
+    ]);
+    expect(result.rejected[0]?.cells).toEqual(['', 'SMB', 'Ann Lee', '', '', '']);
+  });
+});
