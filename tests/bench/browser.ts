@@ -43,7 +43,7 @@ import {
   type Section,
 } from './pages';
 import { generateSeed } from './seed';
-import { goal, round1, type Goal } from './stats';
+import { goal, num, round1, section, type Goal } from './stats';
 
 const OUT = join(ROOT, 'bench-results', 'tracking.json');
 const BUDGET_MS = 5 * 60_000;
@@ -63,31 +63,6 @@ const pkgVersion = (name: string): string =>
       version: string;
     }
   ).version;
-
-/** Runs a section; a thrown error is recorded and counts as a failure. */
-async function section(
-  name: string,
-  failures: string[],
-  fn: () => Promise<Section>,
-): Promise<Section> {
-  const t0 = performance.now();
-  try {
-    const result = await fn();
-    console.error(`bench: ${name} done in ${Math.round(performance.now() - t0)} ms`);
-    return result;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    failures.push(`${name}: ${message}`);
-    console.error(`bench: ${name} FAILED: ${message}`);
-    return { error: message };
-  }
-}
-
-const num = (s: Section, ...path: string[]): number | null => {
-  let v: unknown = s;
-  for (const key of path) v = (v as Record<string, unknown> | undefined)?.[key];
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
-};
 
 /** The whole browser benchmark; resolves true when every measurement could be taken. */
 export async function runBrowserBench(): Promise<boolean> {
@@ -126,38 +101,40 @@ export async function runBrowserBench(): Promise<boolean> {
     const ctx: Ctx = { context, url: server.url, id, db: `lodestar-ws-${id}`, seed, errors, left };
 
     let dashboard: Page | null = null;
-    const cold = await section('cold open + floor', failures, async () => {
+    const cold = await section('bench', 'cold open + floor', failures, async () => {
       const r = await measureColdOpen(ctx, floor.code);
       dashboard = r.page;
       return r.result;
     });
     const open = dashboard as Page | null;
-    const heap = open ? await section('heap', failures, () => measureHeap(ctx, open)) : {};
+    const heap = open ? await section('bench', 'heap', failures, () => measureHeap(ctx, open)) : {};
     const quickLog = open
-      ? await section('quick-log save', failures, () => measureQuickLog(ctx, open))
+      ? await section('bench', 'quick-log save', failures, () => measureQuickLog(ctx, open))
       : notMeasured('no dashboard');
     const chartWarm = open
-      ? await section('chart (in app)', failures, () => measureChartWarm(ctx, open))
+      ? await section('bench', 'chart (in app)', failures, () => measureChartWarm(ctx, open))
       : notMeasured('no dashboard');
     await open?.close();
-    const chartCold = await section('chart (new page)', failures, () => measureChartCold(ctx));
+    const chartCold = await section('bench', 'chart (new page)', failures, () =>
+      measureChartCold(ctx),
+    );
     const profile =
       left() > 150_000
-        ? await section('profile', failures, () => measureProfile(ctx))
+        ? await section('bench', 'profile', failures, () => measureProfile(ctx))
         : notMeasured('time budget');
-    const checkin = await section('check-in save', failures, () => measureCheckin(ctx));
+    const checkin = await section('bench', 'check-in save', failures, () => measureCheckin(ctx));
     const storagePage = await newPage(ctx);
     await storagePage.goto(`${server.url}#/`);
     const rowsAfterOpens = await storagePage.evaluate((db) => window.__bench.rows(db), ctx.db);
     const csvImport =
       left() > 60_000
-        ? await section('CSV import', failures, () => measureImport(ctx))
+        ? await section('bench', 'CSV import', failures, () => measureImport(ctx))
         : notMeasured('time budget of the browser benchmark used up');
     const rowsAfterImport = await storagePage.evaluate((db) => window.__bench.rows(db), ctx.db);
     await storagePage.close();
     const afterImport =
       'rounds' in csvImport && left() > 20_000
-        ? await section('cold open after import', failures, async () => {
+        ? await section('bench', 'cold open after import', failures, async () => {
             const opened = await coldOpen(ctx, `#/w/${id}`, 'interactive');
             const floorMs = await floorOnce(ctx, floor.code);
             const stateBytes = await floorOnce(ctx, floor.code, true);

@@ -53,3 +53,33 @@ export function goal(
     ...(note ? { note } : {}),
   };
 }
+
+/** A number deep inside a result section, or null when absent or not a finite number. */
+export const num = (s: unknown, ...path: string[]): number | null => {
+  let v: unknown = s;
+  for (const key of path) v = (v as Record<string, unknown> | undefined)?.[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+};
+
+/**
+ * Runs one measured section; a thrown error is logged under `label`, recorded in `failures`
+ * and returned as the section's result instead of ending the run.
+ */
+export async function section<T extends object>(
+  label: string,
+  name: string,
+  failures: string[],
+  fn: () => Promise<T>,
+): Promise<T | { error: string }> {
+  const t0 = performance.now();
+  try {
+    const result = await fn();
+    console.error(`${label}: ${name} done in ${Math.round(performance.now() - t0)} ms`);
+    return result;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    failures.push(`${name}: ${message}`);
+    console.error(`${label}: ${name} FAILED: ${message}`);
+    return { error: message };
+  }
+}

@@ -38,7 +38,7 @@ import { bundleScript, ensureBuilt } from './app-build';
 import { DIST, newPage, notMeasured, ROOT, seedWorkspace, WORKSPACE, type Section } from './pages';
 import { startProfile, stopProfile } from './profile';
 import { generateSeed, type Seed } from './seed';
-import { goal, median, round1, type Goal } from './stats';
+import { goal, median, num, round1, section, type Goal } from './stats';
 import type { BaselineRun, Counts } from './sync-entry';
 import type { IdbAdd, JoinTimes, WireEvent } from './sync-probes';
 
@@ -537,30 +537,6 @@ async function measureJoin(env: Env, seed: Seed): Promise<Section> {
 
 // ---------------------------------------------------------------------------------------------
 
-async function section(
-  name: string,
-  failures: string[],
-  fn: () => Promise<Section>,
-): Promise<Section> {
-  const t0 = performance.now();
-  try {
-    const result = await fn();
-    console.error(`bench(sync): ${name} done in ${Math.round(performance.now() - t0)} ms`);
-    return result;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    failures.push(`${name}: ${message}`);
-    console.error(`bench(sync): ${name} FAILED: ${message}`);
-    return { error: message };
-  }
-}
-
-const num = (s: unknown, ...path: string[]): number | null => {
-  let v: unknown = s;
-  for (const key of path) v = (v as Record<string, unknown> | undefined)?.[key];
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
-};
-
 /** The whole sync benchmark; resolves true when every measurement could be taken. */
 export async function runSyncBench(): Promise<boolean> {
   const started = performance.now();
@@ -597,10 +573,12 @@ export async function runSyncBench(): Promise<boolean> {
       errors,
       left,
     };
-    const edits = await section('edit latency', failures, () => measureEdits(env));
+    const edits = await section('bench(sync)', 'edit latency', failures, () => measureEdits(env));
     const joined =
       left() > 90_000
-        ? await section('join with 100,000 entries', failures, () => measureJoin(env, seed))
+        ? await section('bench(sync)', 'join with 100,000 entries', failures, () =>
+            measureJoin(env, seed),
+          )
         : notMeasured('time budget');
     if ('notMeasured' in joined) failures.push('join with 100,000 entries: time budget used up');
     const goals: Goal[] = [
