@@ -51,6 +51,7 @@ export class LiveSync {
   private timer: ReturnType<typeof setInterval> | null = null;
   private generation = 0;
   private persistedAt = 0;
+  private closing: Promise<void> = Promise.resolve();
 
   private readonly doc: Y.Doc;
 
@@ -103,15 +104,15 @@ export class LiveSync {
     if (this.settings && navigator.onLine) await this.connect();
   }
 
-  /** Without a network the connection pauses; edits stay here and go out on reconnect. */
-  private readonly goOffline = (): void => {
-    this.conn?.pause();
-    this.poll();
-  };
+  /**
+   * Without a network the connection is torn down; edits stay here and go out on reconnect.
+   * Coming back builds a fresh connection (a new peer id), so no peer is left holding a stale
+   * connection under our old id, which y-webrtc would never replace.
+   */
+  private readonly goOffline = (): void => void this.disconnect();
 
   private readonly goOnline = (): void => {
-    if (this.conn) this.conn.resume();
-    else if (this.settings) void this.connect();
+    if (this.settings && !this.conn) void this.connect();
   };
 
   /** Turns sharing on with a fresh key. */
@@ -162,9 +163,11 @@ export class LiveSync {
   }
 
   private async connect(): Promise<void> {
-    const s = this.settings;
-    if (!s) return;
     const generation = ++this.generation;
+    // A room can be opened again only once the previous connection has fully let go of it.
+    await this.closing;
+    const s = this.settings;
+    if (!s || generation !== this.generation) return;
     try {
       const room = await roomName(s.key);
       const conn = await connectLive(this.doc, { ...s, room }, () => {
@@ -220,7 +223,7 @@ export class LiveSync {
     this.conn?.awareness.setLocalStateField('user', { name: me.name, color: me.color });
   }
 
-  private async disconnect(): Promise<void> {
+  private disconnect(): Promise<void> {
     if (this.persistedAt > 0) void putLastSynced(this.workspaceId, this.lastSynced);
     this.generation++;
     if (this.timer) clearInterval(this.timer);
@@ -229,7 +232,9 @@ export class LiveSync {
     this.conn = null;
     this.status = { state: 'offline', peers: 0 };
     this.online = [];
-    await conn?.destroy();
+    const previous = this.closing;
+    this.closing = previous.then(() => conn?.destroy()).catch(() => undefined);
+    return this.closing;
   }
 
   destroy(): void {

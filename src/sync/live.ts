@@ -24,9 +24,6 @@ export interface LiveStatus {
 export interface LiveConnection {
   readonly awareness: Awareness;
   status(): LiveStatus;
-  /** Stops talking to peers but keeps the connection object (going offline). */
-  pause(): void;
-  resume(): void;
   /** Tears down for good; resolves once the room can be opened again. */
   destroy(): Promise<void>;
 }
@@ -61,8 +58,6 @@ export async function connectLive(
         state: navigator.onLine ? state : 'offline',
         peers: state === 'connected' ? 1 : 0,
       }),
-      pause: () => provider.disconnect(),
-      resume: () => provider.connect(),
       destroy: async () => provider.destroy(),
     };
   }
@@ -106,8 +101,6 @@ export async function connectLive(
             : 'connecting';
       return { state, peers };
     },
-    pause: () => provider.disconnect(),
-    resume: () => provider.connect(),
     destroy: async () => {
       // destroy() alone leaves the shared signaling socket reconnecting; disconnect() frees it.
       provider.disconnect();

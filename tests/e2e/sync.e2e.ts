@@ -97,7 +97,7 @@ test('two browsers co-edit through an encrypted link, offline work and sync file
       .toBe('3');
     await Promise.all([a.context.setOffline(false), b.context.setOffline(false)]);
     // Back online they merge into one tree, the same on both, with no metric lost.
-    await expect.poll(() => sameTree(a.page, b.page), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => sameTree(a.page, b.page), { timeout: 45_000 }).toBe(true);
     expect(await outline(a.page)).toHaveLength(7);
 
     // B goes offline and keeps working; A does not hear of it.
@@ -141,7 +141,7 @@ test('two browsers co-edit through an encrypted link, offline work and sync file
     await b.context.setOffline(false);
     await a.page.goto(`/#/w/${id}/tree`);
     await treeRow(a.page, 'Idea, refined offline').waitFor({ timeout: 20_000 });
-    await expect.poll(() => sameTree(a.page, b.page), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => sameTree(a.page, b.page), { timeout: 45_000 }).toBe(true);
 
     // A third browser with a tampered key learns nothing.
     const key = /[?&]k=([A-Za-z0-9_-]{43})/.exec(link)?.[1] ?? '';
