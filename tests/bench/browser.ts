@@ -12,8 +12,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
 import { version as viteVersion } from 'vite';
@@ -43,7 +42,7 @@ import {
   type Section,
 } from './pages';
 import { generateSeed } from './seed';
-import { goal, num, round1, section, type Goal } from './stats';
+import { goal, goalLines, runIfMain, num, round1, section, type Goal } from './stats';
 
 const OUT = join(ROOT, 'bench-results', 'tracking.json');
 const BUDGET_MS = 5 * 60_000;
@@ -248,25 +247,9 @@ function printSummary(r: Record<string, unknown>): void {
         'CSV import 100,000 rows (median total)',
         num(r['csvImport'] as Section, 'totalMs', 'medianMs'),
       ),
-      ...goals.map(
-        (g) =>
-          `  goal ${g.name} ${g.goal}: ${g.value ?? '–'} → ${g.pass === null ? 'not measured' : g.pass ? 'pass' : 'MISS'}`,
-      ),
-      ...((r['failures'] as string[] | undefined) ?? []).map((f) => `  FAILED ${f}`),
+      ...goalLines(goals, (r['failures'] as string[] | undefined) ?? []),
     ].join('\n'),
   );
 }
 
-const isMain =
-  process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  runBrowserBench().then(
-    (ok) => {
-      if (!ok) process.exitCode = 1;
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
-}
+runIfMain(import.meta.url, runBrowserBench);

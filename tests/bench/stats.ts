@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 /** Small helpers for the browser benchmark's numbers. */
 
 export const round1 = (n: number): number => Math.round(n * 10) / 10;
@@ -82,4 +84,30 @@ export async function section<T extends object>(
     console.error(`${label}: ${name} FAILED: ${message}`);
     return { error: message };
   }
+}
+
+/** The summary lines for goals and failures, as both benchmarks print them. */
+export function goalLines(goals: readonly Goal[], failures: readonly string[]): string[] {
+  return [
+    ...goals.map(
+      (g) =>
+        `  goal ${g.name} ${g.goal}: ${g.value ?? '–'} → ${g.pass === null ? 'not measured' : g.pass ? 'pass' : 'MISS'}`,
+    ),
+    ...failures.map((f) => `  FAILED ${f}`),
+  ];
+}
+
+/** Runs a benchmark when its file is executed directly (`tsx tests/bench/x.ts`). */
+export function runIfMain(moduleUrl: string, run: () => Promise<boolean>): void {
+  if (process.argv[1] === undefined || resolve(process.argv[1]) !== fileURLToPath(moduleUrl))
+    return;
+  run().then(
+    (ok) => {
+      if (!ok) process.exitCode = 1;
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
 }

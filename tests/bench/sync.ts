@@ -26,8 +26,7 @@
 import { createServer, type Server } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { findChrome } from '../../scripts/find-chrome.mjs';
@@ -38,7 +37,7 @@ import { bundleScript, ensureBuilt } from './app-build';
 import { DIST, newPage, notMeasured, ROOT, seedWorkspace, WORKSPACE, type Section } from './pages';
 import { startProfile, stopProfile } from './profile';
 import { generateSeed, type Seed } from './seed';
-import { goal, median, num, round1, section, type Goal } from './stats';
+import { goal, goalLines, runIfMain, median, num, round1, section, type Goal } from './stats';
 import type { BaselineRun, Counts } from './sync-entry';
 import type { IdbAdd, JoinTimes, WireEvent } from './sync-probes';
 
@@ -654,25 +653,12 @@ function printSummary(r: Record<string, unknown>): void {
       ),
       line('ratio join / (data channel + apply)', num(j, 'ratioToDataChannelFloor'), '×'),
       line('encoded state', num(j, 'workspace', 'encodedStateBytes'), ' bytes'),
-      ...((r['goals'] as Goal[] | undefined) ?? []).map(
-        (g) =>
-          `  goal ${g.name} ${g.goal}: ${g.value ?? '–'} → ${g.pass === null ? 'not measured' : g.pass ? 'pass' : 'MISS'}`,
+      ...goalLines(
+        (r['goals'] as Goal[] | undefined) ?? [],
+        (r['failures'] as string[] | undefined) ?? [],
       ),
-      ...((r['failures'] as string[] | undefined) ?? []).map((f) => `  FAILED ${f}`),
     ].join('\n'),
   );
 }
 
-const isMain =
-  process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  runSyncBench().then(
-    (ok) => {
-      if (!ok) process.exitCode = 1;
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
-}
+runIfMain(import.meta.url, runSyncBench);
