@@ -22,6 +22,7 @@ export const DEFAULT_FIELDS: MetricFields = {
   baselineValue: null,
   baselineDate: null,
   formula: null,
+  planMetric: null,
   tolerance: null,
   targets: { quarterly: {}, monthly: {} },
 };

@@ -20,22 +20,35 @@ export function readPlans(
 ): { plans: Plan[]; warnings: DocWarning[] } {
   const plans: Plan[] = [];
   const warnings: DocWarning[] = [];
-  ws.plans.forEach((record, id) => {
-    if (!(record instanceof Y.Map)) {
-      warnings.push({
-        where: 'plans',
-        message: `an entry (${id.slice(0, 20)}) is not a plan and was ignored`,
-      });
-      return;
-    }
-    const problems = new Problems();
-    const plan = readPlan(id, plainFields(record), parts(record), problems);
-    if (plan.deletedAt !== null && !includeDeleted) return;
-    for (const message of problems.list)
-      warnings.push({ where: `plan “${plan.customer}”`, message });
-    plans.push(plan);
+  ws.plans.forEach((_, id) => {
+    const read = readPlanById(ws, id);
+    warnings.push(...read.warnings);
+    if (read.plan && (read.plan.deletedAt === null || includeDeleted)) plans.push(read.plan);
   });
   return { plans, warnings };
+}
+
+/**
+ * Reads one plan, deleted or not (null when the id holds no plan), for refreshing only the
+ * plans a change touched. A removed plan's problems are not reported.
+ */
+export function readPlanById(
+  ws: WorkspaceDoc,
+  id: string,
+): { plan: Plan | null; warnings: DocWarning[] } {
+  const record = ws.plans.get(id);
+  if (record === undefined) return { plan: null, warnings: [] };
+  if (!(record instanceof Y.Map)) {
+    const message = `an entry (${id.slice(0, 20)}) is not a plan and was ignored`;
+    return { plan: null, warnings: [{ where: 'plans', message }] };
+  }
+  const problems = new Problems();
+  const plan = readPlan(id, plainFields(record), parts(record), problems);
+  const warnings =
+    plan.deletedAt === null
+      ? problems.list.map((message) => ({ where: `plan “${plan.customer}”`, message }))
+      : [];
+  return { plan, warnings };
 }
 
 function parts(record: RecordMap): Parameters<typeof readPlan>[2] {

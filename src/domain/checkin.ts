@@ -1,4 +1,4 @@
-import { hasFormula } from './formula';
+import { isComputed } from './formula';
 import { CADENCE_GRAIN, grainOf, nextPeriod, periodCount, periodOf, type Grain } from './periods';
 import type { Entry, Metric, PeriodKey } from './types';
 
@@ -20,7 +20,7 @@ export interface DueList {
 
 /** Whether values of a metric are logged by hand on a cadence (not retired, not computed). */
 export function isTracked(m: Metric): boolean {
-  return m.deletedAt === null && m.status !== 'retired' && !hasFormula(m) && m.cadence !== null;
+  return m.deletedAt === null && m.status !== 'retired' && !isComputed(m) && m.cadence !== null;
 }
 
 /** Local calendar date of a timestamp (creation dates are stored as ms). */

@@ -77,6 +77,7 @@ export interface ImportMetric {
   name: string;
   cadence: Cadence | null;
   formula: string | null;
+  planMetric: unknown;
 }
 
 export interface ImportRow {
@@ -155,6 +156,9 @@ function planRow(
   if (metric === undefined) return { problem: `Unknown metric “${metricCell}”` };
   if (metric === null) {
     return { problem: `More than one metric is named “${metricCell}”; use the metric’s id` };
+  }
+  if (metric.planMetric !== null) {
+    return { problem: `“${metric.name}” is computed from the success plans; it cannot be imported` };
   }
   if (metric.formula !== null && metric.formula.trim() !== '') {
     return { problem: `“${metric.name}” is computed from a formula; it cannot be imported` };

@@ -20,6 +20,7 @@ export { evaluate, type EvalResult, type Lookup } from './formulaEval';
 export {
   computeFormulaValues,
   hasFormula,
+  isComputed,
   planFormulas,
   type FormulaMetric,
   type FormulaPlan,

@@ -20,6 +20,10 @@ export interface FormulaPlan {
 export const hasFormula = (m: FormulaMetric): boolean =>
   m.formula !== null && m.formula.trim() !== '';
 
+/** Whether a metric's values are computed (from success plans or a formula), never logged. */
+export const isComputed = (m: FormulaMetric & { planMetric: unknown }): boolean =>
+  m.planMetric !== null || hasFormula(m);
+
 /** Normalised name → ids of the metrics with that name, in input order. */
 function idsByName(metrics: readonly FormulaMetric[]): Map<string, string[]> {
   const out = new Map<string, string[]>();

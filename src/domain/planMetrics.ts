@@ -15,12 +15,7 @@ import type { Point } from './aggregate';
 import { nsmPosition, placeStep, stepPosition, type Journey } from './journey';
 import { comparePeriods, daysBetween, periodOf, periodsBetween, type Grain } from './periods';
 import type { Plan } from './plans';
-import type { Problems } from './validate';
-
-export type PlanMetricSpec =
-  | { kind: 'reached-step'; stepId: string | 'nsm' }
-  | { kind: 'completed-within'; days: number }
-  | { kind: 'median-days-to-nsm' };
+import type { PlanMetricSpec } from './planMetricSpec';
 
 /** Calendar dates, inclusive; whole periods containing them are measured. */
 export interface DateRange {
@@ -128,39 +123,5 @@ export function planMetricSeries(
       }
       return buckets.points(median);
     }
-  }
-}
-
-const isObject = (raw: unknown): raw is Record<string, unknown> =>
-  typeof raw === 'object' && raw !== null && !Array.isArray(raw);
-
-/** Reads a stored spec (a peer may write anything); null, with a problem, when unusable. */
-export function readPlanMetricSpec(raw: unknown, problems: Problems): PlanMetricSpec | null {
-  if (isObject(raw)) {
-    if (raw.kind === 'reached-step' && typeof raw.stepId === 'string' && raw.stepId.length <= 100) {
-      return { kind: 'reached-step', stepId: raw.stepId };
-    }
-    const days = raw.days;
-    if (raw.kind === 'completed-within' && Number.isInteger(days) && (days as number) >= 0) {
-      return { kind: 'completed-within', days: days as number };
-    }
-    if (raw.kind === 'median-days-to-nsm') return { kind: 'median-days-to-nsm' };
-  }
-  problems.add('the plan metric is not readable');
-  return null;
-}
-
-/** A plain-English name for a spec: "Customers reaching “Onboarded”". */
-export function describePlanMetric(spec: PlanMetricSpec, journey: Journey): string {
-  switch (spec.kind) {
-    case 'reached-step': {
-      if (spec.stepId === 'nsm') return 'Customers reaching the NSM moment';
-      const step = journey.all.find((s) => s.id === spec.stepId);
-      return `Customers reaching “${step?.name ?? 'a removed step'}”`;
-    }
-    case 'completed-within':
-      return `% of plans with every milestone done within ${spec.days} days`;
-    case 'median-days-to-nsm':
-      return 'Median days from start to the NSM moment';
   }
 }

@@ -1,4 +1,5 @@
 /** The domain words of Lodestar (see shared/DESIGN.md), as plain TypeScript types. */
+import type { PlanMetricSpec } from './planMetricSpec';
 
 export const METRIC_KINDS = ['north-star', 'input', 'counter', 'omtm'] as const;
 export type MetricKind = (typeof METRIC_KINDS)[number];
@@ -52,6 +53,8 @@ export interface Metric {
   deletedAt: number | null;
   /** A formula over other metrics of the same period (see domain/formula); null = logged by hand. */
   formula: string | null;
+  /** Computed from the success plans instead (see domain/planMetrics); wins over a formula. */
+  planMetric: PlanMetricSpec | null;
   /** Counter-metrics: how far (in percent of the baseline) it may get worse before a warning. */
   tolerance: number | null;
   targets: TargetSet;

@@ -11,6 +11,7 @@ import {
   type TargetSet,
 } from './types';
 import { isDate } from './periods';
+import { readPlanMetricSpec } from './planMetricSpec';
 
 /** Latest time a JavaScript date can hold; later "timestamps" from a peer are junk. */
 const MAX_TIME = 8.64e15;
@@ -124,6 +125,10 @@ export function readMetric(id: string, raw: Record<string, unknown>, problems: P
       raw.formula === undefined || raw.formula === null
         ? null
         : text(raw.formula, 'formula', problems, 2000),
+    planMetric:
+      raw.planMetric === undefined || raw.planMetric === null
+        ? null
+        : readPlanMetricSpec(raw.planMetric, problems),
     tolerance: finiteOrNull(raw.tolerance, 'tolerance', problems),
     targets: readTargets(raw.targets, problems),
   };

@@ -3,11 +3,33 @@ import { todayLocal } from '../domain/periods';
 import { pointsOf, summarize, type MetricSummary } from '../domain/summary';
 import type { Entry, Metric } from '../domain/types';
 import { formulaSeries, type FormulaSeries } from '../domain/formulaSeries';
+import type { Point } from '../domain/aggregate';
+import type { Journey } from '../domain/journey';
+import type { Plan } from '../domain/plans';
+import { planMetricSeries } from '../domain/planMetrics';
+import { CADENCE_GRAIN } from '../domain/periods';
 import type { EntriesByMetric } from './entriesCache';
 
 interface Source {
   readonly metrics: readonly Metric[];
   readonly entries: EntriesByMetric;
+  readonly customers: { readonly plans: readonly Plan[]; readonly journey: Journey };
+}
+
+/** Entries with the plan metrics' values added, so formulas can refer to plan metrics. */
+function withPlanValues(
+  entries: EntriesByMetric,
+  planPoints: ReadonlyMap<string, Point[]>,
+): EntriesByMetric {
+  if (planPoints.size === 0) return entries;
+  const out = new Map(entries);
+  for (const [metricId, points] of planPoints) {
+    out.set(
+      metricId,
+      points.map((p) => ({ metricId, period: p.period, value: p.value, note: '', by: null, at: 0 })),
+    );
+  }
+  return out;
 }
 
 /** A value computed for one metric from its record, its entries and the day. */
@@ -54,8 +76,13 @@ export class Tracking {
 
   constructor(private readonly source: Source) {}
 
+  /** Values of the metrics computed from success plans, per metric id, chronological. */
+  planPoints: ReadonlyMap<string, Point[]> = $derived.by(() => this.planMetricsAll());
+
   /** Values, problems and per-period errors of the computed (formula) metrics. */
-  formulas: FormulaSeries = $derived.by(() => formulaSeries(this.live, this.source.entries));
+  formulas: FormulaSeries = $derived.by(() =>
+    formulaSeries(this.live, withPlanValues(this.source.entries, this.planPoints)),
+  );
 
   summaries: ReadonlyMap<string, MetricSummary> = $derived.by(() => this.summarizeAll());
 
@@ -67,19 +94,33 @@ export class Tracking {
 
   private summarizeAll(): ReadonlyMap<string, MetricSummary> {
     const today = this.today;
-    const computed = this.formulas.points;
+    const fromPlans = this.planPoints;
+    const fromFormulas = this.formulas.points;
+    const computed = (id: string): Point[] | undefined =>
+      fromPlans.get(id) ?? fromFormulas.get(id);
     const live = this.live;
-    const byHand = live.filter((m) => !computed.has(m.id));
+    const byHand = live.filter((m) => computed(m.id) === undefined);
     this.summaryMemo = memoized(this.summaryMemo, byHand, this.source.entries, today, (m, own) =>
       summarize(m, pointsOf(own), own, today),
     );
     const out = new Map<string, MetricSummary>();
     for (const m of live) {
-      const formula = computed.get(m.id);
-      const summary = formula
-        ? summarize(m, formula, undefined, today)
+      const points = computed(m.id);
+      const summary = points
+        ? summarize(m, points, undefined, today)
         : this.summaryMemo.get(m.id)?.value;
       if (summary) out.set(m.id, summary);
+    }
+    return out;
+  }
+
+  private planMetricsAll(): Map<string, Point[]> {
+    const out = new Map<string, Point[]>();
+    const { plans, journey } = this.source.customers;
+    for (const m of this.live) {
+      if (m.planMetric === null) continue;
+      const grain = CADENCE_GRAIN[m.cadence ?? 'monthly'];
+      out.set(m.id, planMetricSeries(m.planMetric, plans, journey, grain));
     }
     return out;
   }

@@ -18,6 +18,7 @@ import { WorkshopActions } from './workshopActions';
 import { LiveSync, type Identity } from './live.svelte';
 import { workspaces } from './workspaces.svelte';
 import { Tracking } from './tracking.svelte';
+import { CustomerSuccess } from './customers.svelte';
 import { readAllEntries, updateEntries, type EntriesByMetric } from './entriesCache';
 
 export type SaveState = 'saved' | 'saving' | 'failed';
@@ -37,6 +38,28 @@ const EMPTY_WORKSHOP: Workshop = {
   chosenCandidateId: null,
   chosenMetricId: null,
 };
+
+/** What one transaction touched, gathered by the observers and read after it. */
+const Dirty = {
+  none: () => ({
+    records: false,
+    entries: new Set<string>(),
+    plans: new Set<string>(),
+    journey: false,
+    insights: false,
+  }),
+};
+
+/** Adds the top-level keys a deep event batch touched (a nested change names its record). */
+function changedKeys(events: readonly Y.YEvent<Y.AbstractType<unknown>>[], into: Set<string>): void {
+  for (const event of events) {
+    const top = event.path[0];
+    if (typeof top === 'string') into.add(top);
+    else if (event instanceof Y.YMapEvent) {
+      for (const key of event.keysChanged) into.add(key);
+    }
+  }
+}
 
 /**
  * One open workspace: reactive snapshots of its document and the named actions the UI calls.
@@ -58,7 +81,13 @@ export class WorkspaceSession {
   meId = $state<string | null>(null);
   canUndo = $state(false);
   canRedo = $state(false);
-  /** Progress of the metrics: summaries, due check-ins, formula values. */
+  /** The journey, success plans and insights, with their actions. */
+  readonly customers: CustomerSuccess = new CustomerSuccess(
+    () => this.step(),
+    () => this.writable(),
+    this,
+  );
+  /** Progress of the metrics: summaries, due check-ins, formula and plan-metric values. */
   readonly tracking: Tracking = new Tracking(this);
   tree = $derived(buildTree(this.metrics));
   health = $derived([
@@ -128,6 +157,7 @@ export class WorkspaceSession {
     ws.doc.on('afterTransaction', this.onTransaction);
     this.refresh();
     this.entries = readAllEntries(ws);
+    this.customers.load(ws);
     this.status = 'ready';
     if (this.readOnly === null && this.stored.rows() > COMPACT_ON_OPEN_ROWS) {
       setTimeout(() => void this.compactSoon(), 3000);
@@ -141,29 +171,29 @@ export class WorkspaceSession {
     await this.live.load();
   }
 
-  /** What changed in the current transaction: the tree side, and which metrics' entries. */
-  private dirty = { records: false, entries: new Set<string>() };
+  /** What changed in the current transaction: the tree side, which metrics' entries, etc. */
+  private dirty = Dirty.none();
 
   private watch(ws: WorkspaceDoc): void {
     for (const type of [ws.meta, ws.people, ws.metrics, ws.workshop, ws.candidates]) {
       type.observeDeep(() => (this.dirty.records = true));
     }
-    ws.entries.observeDeep((events) => {
-      for (const event of events) {
-        const top = event.path[0];
-        if (typeof top === 'string') this.dirty.entries.add(top);
-        else if (event instanceof Y.YMapEvent) {
-          for (const key of event.keysChanged) this.dirty.entries.add(key);
-        }
-      }
-    });
+    ws.entries.observeDeep((events) => changedKeys(events, this.dirty.entries));
+    ws.plans.observeDeep((events) => changedKeys(events, this.dirty.plans));
+    ws.journey.observeDeep(() => (this.dirty.journey = true));
+    ws.insights.observeDeep(() => (this.dirty.insights = true));
   }
 
   private readonly onTransaction = (tr: Y.Transaction): void => {
-    const { records, entries } = this.dirty;
-    this.dirty = { records: false, entries: new Set() };
-    if (records) this.refresh();
-    if (entries.size > 0 && this.ws) this.entries = updateEntries(this.ws, this.entries, entries);
+    const dirty = this.dirty;
+    this.dirty = Dirty.none();
+    if (dirty.records) this.refresh();
+    if (dirty.entries.size > 0 && this.ws) {
+      this.entries = updateEntries(this.ws, this.entries, dirty.entries);
+    }
+    if (this.ws && (dirty.journey || dirty.insights || dirty.plans.size > 0)) {
+      this.customers.update(this.ws, dirty);
+    }
     if (tr.local && this.stored) void this.trackSave(this.stored);
   };
 

@@ -24,6 +24,7 @@ export function metric(id: string, patch: Partial<Metric> = {}): Metric {
     createdAt: 0,
     deletedAt: null,
     formula: null,
+    planMetric: null,
     tolerance: null,
     targets: { quarterly: {}, monthly: {} },
     ...patch,

@@ -8,12 +8,19 @@ import {
 import { parseCsv } from '../../../src/domain/csvParse';
 
 const METRICS: ImportMetric[] = [
-  { id: 'm-users', name: 'Weekly users', cadence: 'weekly', formula: null },
-  { id: 'm-rev', name: 'Revenue', cadence: 'monthly', formula: 'price * orders' },
-  { id: 'm-signups', name: 'Signups', cadence: 'daily', formula: null },
-  { id: 'm-nps', name: 'NPS', cadence: 'quarterly', formula: null },
-  { id: 'm-mau', name: 'Monthly  Active   Users', cadence: 'monthly', formula: null },
-  { id: 'm-draft', name: 'Draft idea', cadence: null, formula: null },
+  { id: 'm-users', name: 'Weekly users', cadence: 'weekly', formula: null, planMetric: null },
+  { id: 'm-rev', name: 'Revenue', cadence: 'monthly', formula: 'price * orders', planMetric: null },
+  { id: 'm-signups', name: 'Signups', cadence: 'daily', formula: null, planMetric: null },
+  { id: 'm-nps', name: 'NPS', cadence: 'quarterly', formula: null, planMetric: null },
+  { id: 'm-mau', name: 'Monthly  Active   Users', cadence: 'monthly', formula: null, planMetric: null },
+  { id: 'm-draft', name: 'Draft idea', cadence: null, formula: null, planMetric: null },
+  {
+    id: 'm-won',
+    name: 'Customers won',
+    cadence: 'monthly',
+    formula: null,
+    planMetric: { kind: 'reached-step', stepId: 'nsm' },
+  },
 ];
 const MAP: ColumnMap = { metric: 0, period: 1, value: 2, note: 3 };
 const DMY = { dateOrder: 'dmy', decimal: '.' } as const;
@@ -93,7 +100,8 @@ describe('planImport', () => {
       'Signups,"07/03/2025"\n' + // 8
       'NPS,2025-W07,40\n' + // 9
       ',2025-W07,40\n' + // 10
-      'Weekly users,,40\n'; // 11
+      'Weekly users,,40\n' + // 11
+      'Customers won,2025-03,4\n'; // 12
     const { rows, rejected } = plan(text);
     expect(rows).toEqual([]);
     expect(rejected.map((p) => [p.line, p.message])).toEqual([
@@ -107,6 +115,7 @@ describe('planImport', () => {
       [9, 'Period “2025-W07” is a week but “NPS” is tracked quarterly'],
       [10, 'No metric on this line'],
       [11, 'No date or period on this line'],
+      [12, '“Customers won” is computed from the success plans; it cannot be imported'],
     ]);
     expect(rejected[6]?.cells).toEqual(['Signups', '07/03/2025']);
   });

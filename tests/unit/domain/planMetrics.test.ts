@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  describePlanMetric,
-  firstReached,
-  planMetricSeries,
-  readPlanMetricSpec,
-} from '../../../src/domain/planMetrics';
+import { firstReached, planMetricSeries } from '../../../src/domain/planMetrics';
+import { describePlanMetric, readPlanMetricSpec } from '../../../src/domain/planMetricSpec';
 import { Problems } from '../../../src/domain/validate';
 import { buildJourney } from '../../../src/domain/journey';
 import type { StepVisit } from '../../../src/domain/plans';

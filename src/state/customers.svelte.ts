@@ -1,0 +1,223 @@
+import { buildJourney, type Journey } from '../domain/journey';
+import type { Insight } from '../domain/insights';
+import type { Plan, PlanDraft, PlanStatus } from '../domain/plans';
+import { closestToNsm, needsAttention, planSegments, viewPlans } from '../domain/planViews';
+import type { WorkspaceDoc } from '../doc/schema';
+import type { DocWarning } from '../doc/warnings';
+import * as journeyDoc from '../doc/journey';
+import * as plansDoc from '../doc/plans';
+import * as milestonesDoc from '../doc/planMilestones';
+import * as insightsDoc from '../doc/insights';
+
+/** What customer success needs from its session. */
+interface Host {
+  readonly tracking: { readonly today: string };
+  readonly meId: string | null;
+}
+
+/** Which parts of the customer data a transaction touched. */
+export interface CustomersChange {
+  journey: boolean;
+  /** Ids of plans whose record or nested parts changed. */
+  plans: ReadonlySet<string>;
+  insights: boolean;
+}
+
+const byCreation = (a: Plan, b: Plan): number =>
+  a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * The journey, the joint success plans and the insights of one workspace: reactive snapshots
+ * and the actions the customer screens call. After an edit only the plans it touched are
+ * read again; views, the board and "needs attention" derive from the snapshots.
+ */
+export class CustomerSuccess {
+  journey = $state.raw<Journey>(buildJourney([], null));
+  /** Live plans, oldest first. */
+  plans = $state.raw<Plan[]>([]);
+  /** Live insights, newest first. */
+  insights = $state.raw<Insight[]>([]);
+  warnings = $state.raw<DocWarning[]>([]);
+
+  views = $derived.by(() => viewPlans(this.plans, this.journey, this.host.tracking.today));
+  attention = $derived(needsAttention(this.views));
+  nearNsm = $derived(closestToNsm(this.views, this.journey));
+  segments = $derived(planSegments(this.plans));
+  plansById = $derived(new Map(this.plans.map((p) => [p.id, p])));
+
+  /** Every plan read so far, deleted ones included, with its problems. */
+  private read = new Map<string, { plan: Plan; warnings: DocWarning[] }>();
+  private journeyWarnings: DocWarning[] = [];
+  private insightWarnings: DocWarning[] = [];
+
+  constructor(
+    /** The document for an action that is its own undo step; null when read-only. */
+    private readonly step: () => WorkspaceDoc | null,
+    /** The document for an edit that may merge with the previous one (typing). */
+    private readonly writable: () => WorkspaceDoc | null,
+    private readonly host: Host,
+  ) {}
+
+  /** Reads everything (on open). */
+  load(ws: WorkspaceDoc): void {
+    const ids = new Set<string>();
+    ws.plans.forEach((_, id) => ids.add(id));
+    this.read.clear();
+    this.update(ws, { journey: true, plans: ids, insights: true });
+  }
+
+  /** Re-reads what a transaction changed. */
+  update(ws: WorkspaceDoc, change: CustomersChange): void {
+    if (change.journey) {
+      const j = journeyDoc.readJourney(ws);
+      this.journey = j.journey;
+      this.journeyWarnings = j.warnings;
+    }
+    if (change.plans.size > 0) {
+      for (const id of change.plans) {
+        const { plan, warnings } = plansDoc.readPlanById(ws, id);
+        if (plan) this.read.set(id, { plan, warnings });
+        else this.read.delete(id);
+      }
+      const live: Plan[] = [];
+      for (const { plan } of this.read.values()) if (plan.deletedAt === null) live.push(plan);
+      this.plans = live.sort(byCreation);
+    }
+    if (change.insights) {
+      const i = insightsDoc.readInsights(ws);
+      this.insights = i.insights;
+      this.insightWarnings = i.warnings;
+    }
+    const planWarnings: DocWarning[] = [];
+    for (const { warnings } of this.read.values()) planWarnings.push(...warnings);
+    this.warnings = [...this.journeyWarnings, ...planWarnings, ...this.insightWarnings];
+  }
+
+  // The journey.
+
+  addStep(fields: Partial<journeyDoc.StepFields> & { name: string }): string | null {
+    const ws = this.step();
+    return ws ? journeyDoc.addStep(ws, fields) : null;
+  }
+
+  updateStep(id: string, patch: Partial<journeyDoc.StepFields>): void {
+    const ws = this.writable();
+    if (ws) journeyDoc.updateStep(ws, id, patch);
+  }
+
+  /** Moves a step before another (null = to the end). */
+  moveStep(id: string, beforeId: string | null): void {
+    const ws = this.step();
+    if (ws) journeyDoc.moveStep(ws, id, beforeId);
+  }
+
+  removeStep(id: string): void {
+    const ws = this.step();
+    if (ws) journeyDoc.removeStep(ws, id);
+  }
+
+  restoreStep(id: string): void {
+    const ws = this.step();
+    if (ws) journeyDoc.restoreStep(ws, id);
+  }
+
+  setNsmMoment(id: string): void {
+    const ws = this.step();
+    if (ws) journeyDoc.setNsmMoment(ws, id);
+  }
+
+  // Plans.
+
+  /** Creates plans in one step (all or none); throws with a message when a draft is invalid. */
+  addPlans(drafts: readonly (Partial<PlanDraft> & { customer: string })[]): string[] {
+    const ws = this.step();
+    if (!ws) throw new Error('This workspace is read-only.');
+    return plansDoc.addPlans(ws, drafts, this.host.tracking.today);
+  }
+
+  updatePlan(id: string, patch: Partial<Omit<PlanDraft, 'stepId'>>): void {
+    const ws = this.writable();
+    if (ws) plansDoc.updatePlan(ws, id, patch);
+  }
+
+  /** Moves a plan onto a step, entering it today. */
+  movePlan(id: string, stepId: string): void {
+    const ws = this.step();
+    if (ws) plansDoc.movePlanToStep(ws, id, stepId, this.host.tracking.today);
+  }
+
+  /** Sets the status by hand; null follows the suggestion again. */
+  setStatus(id: string, status: PlanStatus | null): void {
+    const ws = this.step();
+    if (ws) plansDoc.setPlanStatus(ws, id, status);
+  }
+
+  deletePlan(id: string): void {
+    const ws = this.step();
+    if (ws) plansDoc.deletePlan(ws, id);
+  }
+
+  restorePlan(id: string): void {
+    const ws = this.step();
+    if (ws) plansDoc.restorePlan(ws, id);
+  }
+
+  addNote(planId: string, text: string): void {
+    const ws = this.step();
+    if (ws) plansDoc.addPlanNote(ws, planId, text, this.host.meId);
+  }
+
+  addMilestone(planId: string, fields: milestonesDoc.MilestoneFields): string | null {
+    const ws = this.step();
+    return ws ? milestonesDoc.addMilestone(ws, planId, fields) : null;
+  }
+
+  updateMilestone(
+    planId: string,
+    milestoneId: string,
+    patch: Partial<milestonesDoc.MilestoneFields>,
+  ): void {
+    const ws = this.writable();
+    if (ws) milestonesDoc.updateMilestone(ws, planId, milestoneId, patch);
+  }
+
+  /** Ticks (done today) or unticks a milestone. */
+  setMilestoneDone(planId: string, milestoneId: string, done: boolean): void {
+    const ws = this.step();
+    if (ws) milestonesDoc.setMilestoneDone(ws, planId, milestoneId, done, this.host.tracking.today);
+  }
+
+  removeMilestone(planId: string, milestoneId: string): void {
+    const ws = this.step();
+    if (ws) milestonesDoc.removeMilestone(ws, planId, milestoneId);
+  }
+
+  restoreMilestone(planId: string, milestoneId: string): void {
+    const ws = this.step();
+    if (ws) milestonesDoc.restoreMilestone(ws, planId, milestoneId);
+  }
+
+  // Insights.
+
+  /** Captures an insight (dated today unless given); throws with a message when invalid. */
+  addInsight(fields: insightsDoc.InsightInput): string {
+    const ws = this.step();
+    if (!ws) throw new Error('This workspace is read-only.');
+    return insightsDoc.addInsight(ws, fields, this.host.tracking.today);
+  }
+
+  updateInsight(id: string, patch: Partial<insightsDoc.InsightInput>): void {
+    const ws = this.writable();
+    if (ws) insightsDoc.updateInsight(ws, id, patch);
+  }
+
+  deleteInsight(id: string): void {
+    const ws = this.step();
+    if (ws) insightsDoc.deleteInsight(ws, id);
+  }
+
+  restoreInsight(id: string): void {
+    const ws = this.step();
+    if (ws) insightsDoc.restoreInsight(ws, id);
+  }
+}
