@@ -158,7 +158,9 @@ function planRow(
     return { problem: `More than one metric is named “${metricCell}”; use the metric’s id` };
   }
   if (metric.planMetric !== null) {
-    return { problem: `“${metric.name}” is computed from the success plans; it cannot be imported` };
+    return {
+      problem: `“${metric.name}” is computed from the success plans; it cannot be imported`,
+    };
   }
   if (metric.formula !== null && metric.formula.trim() !== '') {
     return { problem: `“${metric.name}” is computed from a formula; it cannot be imported` };

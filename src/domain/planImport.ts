@@ -2,7 +2,7 @@
 import type { RowProblem } from './csvImport';
 import { parseDateCell, type DateOrder, type ParsedCsv } from './csvParse';
 import type { PlanDraft } from './plans';
-import { MAX_NAME } from './validate';
+import { MAX_NAME, MAX_TEXT } from './validate';
 
 /** Column indices; null = not in the file. */
 export interface PlanColumnMap {
@@ -12,6 +12,7 @@ export interface PlanColumnMap {
   startDate: number | null;
   goalDate: number | null;
   step: number | null;
+  goals: number | null;
 }
 
 type Role = keyof PlanColumnMap;
@@ -23,6 +24,7 @@ const SYNONYMS: Record<Role, readonly string[]> = {
   startDate: ['start date', 'start', 'started', 'kick off', 'kickoff', 'start of plan'],
   goalDate: ['goal date', 'goal', 'target date', 'due date', 'deadline', 'due'],
   step: ['step', 'journey step', 'stage', 'phase'],
+  goals: ['goals', 'customer goals', 'success goals', 'objectives', 'outcomes', 'success criteria'],
 };
 
 const nameKey = (s: string): string => s.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -159,7 +161,7 @@ export function planCustomerImport(
       startDate: start.date,
       goalDate: goal.date,
       stepId: step.id,
-      goals: '',
+      goals: cell(map.goals).slice(0, MAX_TEXT),
     });
   });
   return { rows, rejected };

@@ -1,14 +1,20 @@
-/** Screens of a workspace, each a tab of its shell (metric pages hang off the tree). */
+/**
+ * Screens of a workspace, each a tab of its shell (metric pages hang off the tree, plan pages
+ * off customers; the customers tab's sub-path picks its view: list, board, journey, import).
+ */
 export const WORKSPACE_TABS = [
   'dashboard',
   'checkin',
   'tree',
+  'customers',
+  'insights',
   'workshop',
   'people',
   'data',
   'share',
   'settings',
   'metric',
+  'plan',
 ] as const;
 export type WorkspaceTab = (typeof WORKSPACE_TABS)[number];
 
@@ -19,7 +25,7 @@ export type Route =
   | { screen: 'join'; fragment: string }
   | { screen: 'not-found'; hash: string };
 
-/** Parses the URL fragment: `#/`, `#/w/<id>`, `#/w/<id>/<tab>` or `#/w/<id>/metric/<metric id>`. */
+/** Parses the URL fragment: `#/`, `#/w/<id>`, `#/w/<id>/<tab>[/<sub>]` (a metric or plan id, a view). */
 export function parseRoute(hash: string): Route {
   if (hash.startsWith('#/join/') || hash === '#/join') return { screen: 'join', fragment: hash };
   const path = hash.replace(/^#/, '').split('?')[0] ?? '';
@@ -28,7 +34,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'w' && parts[1]) {
     const tab = (parts[2] ?? 'dashboard') as WorkspaceTab;
     const sub = parts[3] ?? null;
-    if (WORKSPACE_TABS.includes(tab) && (tab !== 'metric' || sub !== null)) {
+    const needsSub = tab === 'metric' || tab === 'plan';
+    if (WORKSPACE_TABS.includes(tab) && (!needsSub || sub !== null)) {
       return { screen: 'workspace', id: parts[1], tab, sub };
     }
   }
@@ -49,6 +56,18 @@ export function workspaceHref(id: string, tab: WorkspaceTab = 'dashboard'): stri
 
 export function metricHref(workspaceId: string, metricId: string): string {
   return `${workspaceHref(workspaceId, 'metric')}/${encodeURIComponent(metricId)}`;
+}
+
+export function planHref(workspaceId: string, planId: string): string {
+  return `${workspaceHref(workspaceId, 'plan')}/${encodeURIComponent(planId)}`;
+}
+
+/** The customers tab's views; the list is the tab itself. */
+export type CustomersView = 'list' | 'board' | 'journey' | 'import';
+
+export function customersHref(workspaceId: string, view: CustomersView = 'list'): string {
+  const base = workspaceHref(workspaceId, 'customers');
+  return view === 'list' ? base : `${base}/${view}`;
 }
 
 class Router {

@@ -26,7 +26,14 @@ function withPlanValues(
   for (const [metricId, points] of planPoints) {
     out.set(
       metricId,
-      points.map((p) => ({ metricId, period: p.period, value: p.value, note: '', by: null, at: 0 })),
+      points.map((p) => ({
+        metricId,
+        period: p.period,
+        value: p.value,
+        note: '',
+        by: null,
+        at: 0,
+      })),
     );
   }
   return out;
@@ -96,8 +103,7 @@ export class Tracking {
     const today = this.today;
     const fromPlans = this.planPoints;
     const fromFormulas = this.formulas.points;
-    const computed = (id: string): Point[] | undefined =>
-      fromPlans.get(id) ?? fromFormulas.get(id);
+    const computed = (id: string): Point[] | undefined => fromPlans.get(id) ?? fromFormulas.get(id);
     const live = this.live;
     const byHand = live.filter((m) => computed(m.id) === undefined);
     this.summaryMemo = memoized(this.summaryMemo, byHand, this.source.entries, today, (m, own) =>

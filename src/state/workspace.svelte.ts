@@ -51,7 +51,10 @@ const Dirty = {
 };
 
 /** Adds the top-level keys a deep event batch touched (a nested change names its record). */
-function changedKeys(events: readonly Y.YEvent<Y.AbstractType<unknown>>[], into: Set<string>): void {
+function changedKeys(
+  events: readonly Y.YEvent<Y.AbstractType<unknown>>[],
+  into: Set<string>,
+): void {
   for (const event of events) {
     const top = event.path[0];
     if (typeof top === 'string') into.add(top);

@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: measures the hot paths of the metric tree on a 200-metric workspace and
  * writes the numbers to bench-results/tree.json (and prints them). Runs in Node with the same
- * domain and doc code the app uses; each figure is the median of repeated runs. Then runs the
- * browser benchmark (browser.ts → bench-results/tracking.json) and the live sync benchmark
- * between two browsers (sync.ts → bench-results/sync.json) unless BENCH_BROWSER=0.
+ * domain and doc code the app uses; each figure is the median (and p95) of repeated runs. Then
+ * measures success plans and insights at scale (1,000 plans, 5,000 insights; plans.ts →
+ * bench-results/plans.json, also printed). Then runs the browser benchmark (browser.ts →
+ * bench-results/tracking.json) and the live sync benchmark between two browsers (sync.ts →
+ * bench-results/sync.json) unless BENCH_BROWSER=0.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as Y from 'yjs';
@@ -13,30 +15,10 @@ import { buildTree, isAncestorOrSelf } from '../../src/domain/tree';
 import { checkTreeHealth } from '../../src/domain/health';
 import { layoutTree } from '../../src/domain/treeLayout';
 import type { Metric } from '../../src/domain/types';
+import { runPlansBench } from './plans';
+import { time } from './timing';
 
 const METRICS = 200;
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
-}
-
-function time(runs: number, fn: () => void): { medianMs: number; p95Ms: number } {
-  for (let i = 0; i < 3; i++) fn(); // warm up the JIT
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
-  }
-  const sorted = [...samples].sort((a, b) => a - b);
-  return {
-    medianMs: round(median(samples)),
-    p95Ms: round(sorted[Math.floor(sorted.length * 0.95)] ?? 0),
-  };
-}
-
-const round = (n: number): number => Math.round(n * 1000) / 1000;
 
 /** A realistic tree: one NSM, 5 inputs, each with sub-inputs, down to 4-5 levels. */
 function buildWorkspace(): { ws: WorkspaceDoc; ids: string[] } {
@@ -114,6 +96,9 @@ const results = {
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/tree.json', JSON.stringify(results, null, 2) + '\n');
 console.log(JSON.stringify(results, null, 2));
+
+// Then success plans and insights at scale: bench-results/plans.json.
+console.log(JSON.stringify(runPlansBench(), null, 2));
 
 // Then the browser benchmark (tracking at scale in the built app): bench-results/tracking.json.
 // BENCH_BROWSER=0 skips it (e.g. where no Chromium is installed).

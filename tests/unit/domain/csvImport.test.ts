@@ -12,7 +12,13 @@ const METRICS: ImportMetric[] = [
   { id: 'm-rev', name: 'Revenue', cadence: 'monthly', formula: 'price * orders', planMetric: null },
   { id: 'm-signups', name: 'Signups', cadence: 'daily', formula: null, planMetric: null },
   { id: 'm-nps', name: 'NPS', cadence: 'quarterly', formula: null, planMetric: null },
-  { id: 'm-mau', name: 'Monthly  Active   Users', cadence: 'monthly', formula: null, planMetric: null },
+  {
+    id: 'm-mau',
+    name: 'Monthly  Active   Users',
+    cadence: 'monthly',
+    formula: null,
+    planMetric: null,
+  },
   { id: 'm-draft', name: 'Draft idea', cadence: null, formula: null, planMetric: null },
   {
     id: 'm-won',

@@ -25,6 +25,7 @@ const MAP: PlanColumnMap = {
   startDate: 3,
   goalDate: 4,
   step: 5,
+  goals: null,
 };
 const HEADER = 'Customer,Segment,Owner,Start date,Goal date,Step\n';
 const run = (body: string) =>
@@ -32,7 +33,7 @@ const run = (body: string) =>
 
 describe('guessPlanColumns', () => {
   it('finds the usual header names', () => {
-    expect(guessPlanColumns(HEADER.trim().split(','))).toEqual(MAP);
+    expect(guessPlanColumns(HEADER.trim().split(','))).toEqual({ ...MAP, goals: undefined });
     expect(guessPlanColumns(['Account', 'CSM', 'Kick-off', 'Deadline', 'Stage', 'Tier'])).toEqual({
       customer: 0,
       owner: 1,
@@ -41,6 +42,27 @@ describe('guessPlanColumns', () => {
       step: 4,
       segment: 5,
     });
+  });
+});
+
+describe('goals', () => {
+  it('are guessed from their usual names, not mistaken for the goal date', () => {
+    expect(guessPlanColumns(['Goal date', 'Client', 'Objectives'])).toEqual({
+      goalDate: 0,
+      customer: 1,
+      goals: 2,
+    });
+    expect(guessPlanColumns(['Goals', 'Customer'])).toEqual({ goals: 0, customer: 1 });
+  });
+
+  it('are read from their column, trimmed', () => {
+    const csv = parseCsv('Customer,Goals\nAcme, Ship the pilot \nBolt,\n');
+    const map = { ...MAP, segment: null, owner: null, startDate: null, goalDate: null, step: null };
+    const result = planCustomerImport(csv, { ...map, goals: 1 }, { dateOrder: 'dmy' }, CONTEXT);
+    expect(result.rows.map((r) => [r.customer, r.goals])).toEqual([
+      ['Acme', 'Ship the pilot'],
+      ['Bolt', ''],
+    ]);
   });
 });
 

@@ -1,0 +1,449 @@
+/**
+ * Success plans and insights at scale: builds, with the doc-layer code the app uses, a workspace
+ * holding a 6-step journey, 1,000 plans (3–5 milestones, notes and a step history each) and
+ * 5,000 insights, then times opening it and the plan and insight screens' computations. Writes
+ * bench-results/plans.json and returns the same object. The data come from a seeded generator
+ * and a fixed `today`, so every run measures the same workspace (only ids differ).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as Y from 'yjs';
+import { addInsight, readInsights } from '../../src/doc/insights';
+import { addStep, readJourney, setNsmMoment } from '../../src/doc/journey';
+import { addMilestone, setMilestoneDone } from '../../src/doc/planMilestones';
+import { addPlanNote, addPlans, movePlanToStep, readPlans } from '../../src/doc/plans';
+import { workspaceDoc, type WorkspaceDoc } from '../../src/doc/schema';
+import { synthesizeInsights } from '../../src/domain/insights';
+import { planMetricSeries } from '../../src/domain/planMetrics';
+import type { PlanDraft } from '../../src/domain/plans';
+import {
+  closestToNsm,
+  filterPlans,
+  needsAttention,
+  planBoard,
+  sortPlans,
+  viewPlans,
+} from '../../src/domain/planViews';
+import { addDays } from '../../src/domain/periods';
+import { time } from './timing';
+
+const PLANS = 1000;
+const INSIGHTS = 5000;
+const BATCH = 100;
+const TODAY = '2026-11-15';
+const SEED = 0x10de57a4;
+
+/** mulberry32: a small seeded generator, so every run builds the same workspace. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const STEPS = [
+  'Kick-off',
+  'Onboarding',
+  'Integration',
+  'Adoption',
+  'First value delivered',
+  'Expansion',
+];
+/** The NSM moment: "First value delivered". */
+const NSM_STEP = 4;
+const SEGMENTS = [
+  'Enterprise',
+  'Mid-market',
+  'SMB',
+  'Startup',
+  'Public sector',
+  'Healthcare',
+  'Education',
+  'Nonprofit',
+];
+const OWNERS = Array.from({ length: 10 }, (_, i) => `p${i + 1}`);
+const NAME_FIRST = [
+  'Northwind',
+  'Acme',
+  'Globex',
+  'Initech',
+  'Umbrella',
+  'Stark',
+  'Wayne',
+  'Tyrell',
+  'Cyberdyne',
+  'Soylent',
+  'Hooli',
+  'Pied Piper',
+  'Vandelay',
+  'Wonka',
+  'Gringotts',
+  'Oscorp',
+  'Aperture',
+  'Black Mesa',
+  'Massive Dynamic',
+  'Bluth',
+  'Dunder Mifflin',
+  'Sterling Cooper',
+  'Prestige',
+  'Monarch',
+  'Blue Sun',
+  'Weyland',
+  'Nakatomi',
+  'Zorg',
+  'Gekko',
+  'Duff',
+  'Krusty',
+  'Contoso',
+  'Fabrikam',
+  'Tailspin',
+  'Litware',
+  'Adventure Works',
+  'Wide World',
+  'Proseware',
+  'Lucerne',
+  'Margie',
+];
+const NAME_LAST = [
+  'Logistics',
+  'Health',
+  'Labs',
+  'Foods',
+  'Systems',
+  'Partners',
+  'Energy',
+  'Retail',
+  'Capital',
+  'Analytics',
+  'Media',
+  'Robotics',
+  'Travel',
+  'Insurance',
+  'Pharma',
+  'Studios',
+  'Telecom',
+  'Logic',
+  'Networks',
+  'Holdings',
+  'Bank',
+  'Motors',
+  'Outfitters',
+  'Consulting',
+  'Software',
+];
+const MILESTONES = [
+  'Kick-off call held',
+  'Admin users invited',
+  'SSO configured',
+  'Data import done',
+  'First integration live',
+  'Team trained',
+  'First report shared',
+  'Executive review',
+  'Workflow migrated',
+  'Success criteria signed off',
+];
+const NOTES = [
+  'Weekly sync moved to Thursdays.',
+  'Champion is on leave for two weeks; the deputy takes over.',
+  'Asked for a sandbox to test the integration.',
+  'Agreed the success criteria with the VP.',
+  'Security review passed.',
+  'Procurement is slow; the goal date may slip.',
+  'Training session went well, 24 attendees.',
+];
+const TAGS = [
+  'onboarding',
+  'pricing',
+  'sso',
+  'integrations',
+  'reporting',
+  'performance',
+  'mobile',
+  'permissions',
+  'data import',
+  'api',
+  'billing',
+  'training',
+  'documentation',
+  'support',
+  'exports',
+  'dashboards',
+  'notifications',
+  'search',
+  'security review',
+  'compliance',
+  'localisation',
+  'offline',
+  'templates',
+  'workflow',
+  'approvals',
+  'audit log',
+  'usability',
+  'setup time',
+  'champion churn',
+  'budget',
+];
+const SOURCES = ['call', 'ticket', 'survey', 'QBR', 'email', 'workshop'];
+const QUOTES = [
+  'We could not find where to invite the rest of the team.',
+  'The import choked on our 40,000-row spreadsheet.',
+  'Our security team needs SSO before anyone else logs in.',
+  'The weekly report is what the leadership actually reads.',
+  'Setting up permissions per region took us a full day.',
+  'We love the dashboard but need it in our BI tool.',
+  'Pricing per seat does not fit how we staff projects.',
+  'The mobile view is fine for checking, not for editing.',
+  'Once the integration was live, adoption doubled.',
+  'We need an audit log for the compliance review.',
+];
+
+/** Milliseconds for a calendar date (mid-morning UTC), for createdAt / note times. */
+const msOf = (date: string, minutes = 0): number =>
+  Date.parse(`${date}T09:00:00Z`) + minutes * 60e3;
+
+interface Built {
+  ws: WorkspaceDoc;
+  planIds: string[];
+  /** Milestone ids per plan, in the order of planIds. */
+  milestoneIds: string[][];
+  milestones: number;
+  milestonesDone: number;
+  notes: number;
+  stepMoves: number;
+}
+
+function buildWorkspace(): Built {
+  const rand = mulberry32(SEED);
+  const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+  const ws = workspaceDoc(new Y.Doc());
+  const yearAgo = msOf(addDays(TODAY, -400));
+
+  // The journey: 6 steps, stuck after 7, 14, 21… days; the NSM moment is the 5th.
+  const stepIds = STEPS.map((name, i) =>
+    addStep(
+      ws,
+      { name, description: `Step ${i + 1} of the customer journey`, stuckAfterDays: 7 * (i + 1) },
+      null,
+      yearAgo + i,
+    ),
+  );
+  setNsmMoment(ws, stepIds[NSM_STEP] as string);
+
+  // Customer names: every first × last pair once, in a shuffled order.
+  const order = Array.from({ length: PLANS }, (_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = int(0, i);
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
+  // Where each plan is: its current step (weighted), the days since it entered it (about a
+  // quarter longer than the step's "stuck after"), and before that a visit to every earlier
+  // step lasting 40–120% of its limit, or with some stalls 1–6 times it. The start date is
+  // the first visit, at most a year ago; the step history is 1–6 visits long.
+  const trips = order.map((): string[] => {
+    const weights = [0.12, 0.16, 0.18, 0.18, 0.16, 0.2];
+    let target = 0;
+    for (let r = rand(); target < weights.length - 1; target++) {
+      r -= weights[target] as number;
+      if (r < 0) break;
+    }
+    const limit = (s: number): number => 7 * (s + 1);
+    let date = addDays(TODAY, -int(0, Math.round(limit(target) * 1.35)));
+    const dates = [date];
+    for (let s = target - 1; s >= 0; s--) {
+      const stay =
+        rand() < 0.3
+          ? int(limit(s), 6 * limit(s))
+          : int(Math.ceil(0.4 * limit(s)), Math.round(1.2 * limit(s)));
+      const earlier = addDays(date, -stay);
+      date = earlier < addDays(TODAY, -365) ? date : earlier;
+      dates.unshift(date);
+    }
+    return dates;
+  });
+  const drafts = order.map((n, p): Partial<PlanDraft> & { customer: string } => {
+    const startDate = trips[p]?.[0] ?? TODAY;
+    return {
+      customer: `${NAME_FIRST[n % NAME_FIRST.length]} ${NAME_LAST[Math.floor(n / NAME_FIRST.length) % NAME_LAST.length]}`,
+      segment: pick(SEGMENTS),
+      ownerId: rand() < 0.05 ? null : pick(OWNERS),
+      startDate,
+      goalDate: addDays(startDate, int(60, 180)),
+      goals: 'Every team tracks its weekly numbers in the workspace; first value within 60 days.',
+    };
+  });
+  const planIds: string[] = [];
+  for (let i = 0; i < drafts.length; i += BATCH) {
+    const batch = drafts.slice(i, i + BATCH);
+    planIds.push(...addPlans(ws, batch, TODAY, msOf(batch[0]?.startDate ?? TODAY)));
+  }
+
+  let stepMoves = 0;
+  let milestones = 0;
+  let milestonesDone = 0;
+  let notes = 0;
+  const milestoneIds: string[][] = [];
+  planIds.forEach((id, p) => {
+    const start = drafts[p]?.startDate ?? TODAY;
+    (trips[p] ?? []).forEach((date, step) => {
+      movePlanToStep(ws, id, stepIds[step] as string, date);
+      stepMoves++;
+    });
+
+    const ids: string[] = [];
+    const count = int(3, 5);
+    let due = start;
+    for (let m = 0; m < count; m++) {
+      due = addDays(due, int(7, 30));
+      const milestoneId = addMilestone(
+        ws,
+        id,
+        { title: pick(MILESTONES), due, ownerId: pick(OWNERS) },
+        msOf(start, m),
+      );
+      if (milestoneId === null) throw new Error('plan missing');
+      ids.push(milestoneId);
+      milestones++;
+      // Due in the past: mostly ticked, around the due date (never after today).
+      if (due <= TODAY && rand() < 0.85) {
+        const doneAt = addDays(due, int(-5, 10));
+        setMilestoneDone(ws, id, milestoneId, true, doneAt > TODAY ? TODAY : doneAt);
+        milestonesDone++;
+      }
+    }
+    milestoneIds.push(ids);
+
+    const noteCount = int(1, 3);
+    for (let n = 0; n < noteCount; n++) {
+      addPlanNote(ws, id, pick(NOTES), pick(OWNERS), msOf(start, 60 * 24 * (n + 1)));
+      notes++;
+    }
+  });
+
+  for (let i = 0; i < INSIGHTS; i++) {
+    const date = addDays(TODAY, -int(0, 365));
+    const p = rand() < 0.6 ? int(0, PLANS - 1) : -1;
+    const tagCount = int(1, 3);
+    const tags = Array.from({ length: tagCount }, () => pick(TAGS));
+    addInsight(
+      ws,
+      {
+        text: pick(QUOTES),
+        customer: p >= 0 ? (drafts[p]?.customer ?? '') : '',
+        planId: p >= 0 ? (planIds[p] ?? null) : null,
+        source: pick(SOURCES),
+        date,
+        tags,
+        stepId: rand() < 0.35 ? pick(stepIds) : null,
+      },
+      TODAY,
+      msOf(date, i % 600),
+    );
+  }
+
+  return { ws, planIds, milestoneIds, milestones, milestonesDone, notes, stepMoves };
+}
+
+export function runPlansBench(): Record<string, unknown> {
+  const t0 = performance.now();
+  const built = buildWorkspace();
+  const buildMs = Math.round(performance.now() - t0);
+  const { ws } = built;
+
+  const { plans, warnings: planWarnings } = readPlans(ws);
+  const { insights, warnings: insightWarnings } = readInsights(ws);
+  const { journey } = readJourney(ws);
+  const views = viewPlans(plans, journey, TODAY);
+  const byCustomer = sortPlans(views, 'customer');
+
+  const readPlansT = time(50, () => readPlans(ws));
+  const readInsightsT = time(30, () => readInsights(ws));
+  const readJourneyT = time(500, () => readJourney(ws));
+  const viewsT = time(100, () => viewPlans(plans, journey, TODAY));
+  const filterOwner = time(500, () => filterPlans(views, { ownerId: 'p3', status: 'at-risk' }));
+  const filterSegment = time(500, () => filterPlans(views, { segment: 'mid-market' }));
+  const sortT = time(100, () => {
+    sortPlans(views, 'customer');
+    sortPlans(views, 'status');
+    sortPlans(views, 'days-on-step', 'desc');
+  });
+  const boardT = time(100, () => planBoard(sortPlans(views, 'customer'), journey));
+  const nsmT = time(200, () => closestToNsm(views, journey));
+  const attentionT = time(200, () => needsAttention(views));
+  const quarter = { from: addDays(TODAY, -91), to: TODAY };
+  const synthQuarter = time(100, () => synthesizeInsights(insights, quarter, journey));
+  const synthAll = time(50, () => synthesizeInsights(insights, { from: null, to: null }, journey));
+  const specs: Parameters<typeof planMetricSeries>[0][] = [
+    { kind: 'reached-step', stepId: 'nsm' },
+    { kind: 'completed-within', days: 30 },
+    { kind: 'median-days-to-nsm' },
+  ];
+  const metricsT = time(100, () => {
+    for (const spec of specs) planMetricSeries(spec, plans, journey, 'month');
+  });
+
+  // One edit (tick or untick a milestone of a plan), then what the plan screens recompute.
+  let edit = 0;
+  const fullRefresh = time(50, () => {
+    const p = edit % built.planIds.length;
+    const planId = built.planIds[p] as string;
+    const milestoneId = built.milestoneIds[p]?.[0] as string;
+    setMilestoneDone(ws, planId, milestoneId, edit % 2 === 0, TODAY);
+    edit++;
+    const v = viewPlans(readPlans(ws).plans, journey, TODAY);
+    planBoard(sortPlans(v, 'customer'), journey);
+    needsAttention(v);
+  });
+
+  const encoded = Y.encodeStateAsUpdate(ws.doc);
+  const load = time(20, () => Y.applyUpdate(new Y.Doc(), encoded));
+
+  const statuses: Record<string, number> = {};
+  for (const v of views) statuses[v.status] = (statuses[v.status] ?? 0) + 1;
+  const board = planBoard(byCustomer, journey);
+
+  const results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    today: TODAY,
+    plans: plans.length,
+    milestones: built.milestones,
+    milestonesDone: built.milestonesDone,
+    notes: built.notes,
+    stepMoves: built.stepMoves,
+    insights: insights.length,
+    journeySteps: journey.steps.length,
+    readWarnings: planWarnings.length + insightWarnings.length,
+    statuses,
+    plansPerStep: Object.fromEntries(board.columns.map((c) => [c.step.name, c.plans.length])),
+    needsAttention: needsAttention(views).length,
+    closestToNsm: closestToNsm(views, journey).length,
+    insightsInQuarter: synthesizeInsights(insights, quarter, journey).total,
+    planMetricPoints: specs.map((spec) => planMetricSeries(spec, plans, journey, 'month').length),
+    buildWorkspaceMs: buildMs,
+    'open: read and validate 1,000 plans from the Y.Doc': readPlansT,
+    'open: read 5,000 insights': readInsightsT,
+    'open: read the journey': readJourneyT,
+    'views of 1,000 plans (placed step, days on step, status)': viewsT,
+    'filter the list (owner + status)': filterOwner,
+    'filter by segment': filterSegment,
+    'sort the list by customer / status / days on step': sortT,
+    'regroup into the board (sort + planBoard)': boardT,
+    'closest to the NSM moment': nsmT,
+    'needs attention': attentionT,
+    'synthesize 5,000 insights over a quarter': synthQuarter,
+    'synthesize 5,000 insights over all time': synthAll,
+    'plan metrics: reached NSM / completed within 30 days / median days to NSM, monthly': metricsT,
+    'full refresh after one plan edit (read plans + views + board + attention)': fullRefresh,
+    'load the encoded document into a new Y.Doc': load,
+    encodedBytes: encoded.byteLength,
+  };
+
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync('bench-results/plans.json', JSON.stringify(results, null, 2) + '\n');
+  return results;
+}
