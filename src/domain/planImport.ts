@@ -107,7 +107,8 @@ function dateCell(
 /**
  * Maps rows to plans. Customer is required (≤ 300 characters), and one plan per customer: a
  * customer already in the workspace, or earlier in the file, is a problem. Owner is matched by
- * person name and step by step name (trimmed, any case); empty cells leave them unset. Dates
+ * person name and step by step name (trimmed, any case); an empty owner stays unset and an
+ * empty step is the journey's first (`context.steps` in journey order). Dates
  * are read as parseDateCell reads them, in the given order. Each rejected row gets the first
  * thing wrong with it and its line. Pure: the caller imports all rows or none.
  */
@@ -153,6 +154,7 @@ export function planCustomerImport(
     }
     const step = lookUp(cell(map.step), steps, 'journey step');
     if ('problem' in step) return reject(step.problem);
+    const stepId = step.id ?? context.steps[0]?.id ?? null;
     rows.push({
       line,
       customer,
@@ -160,7 +162,7 @@ export function planCustomerImport(
       ownerId: owner.id,
       startDate: start.date,
       goalDate: goal.date,
-      stepId: step.id,
+      stepId,
       goals: cell(map.goals).slice(0, MAX_TEXT),
     });
   });

@@ -60,7 +60,9 @@ export async function newPage(
 const BLOCKING_IMPACTS: ReadonlySet<string> = new Set(['serious', 'critical']);
 
 function describeViolation(violation: Result): string {
-  const targets = violation.nodes.slice(0, 3).map((node) => node.target.join(' '));
+  const targets = violation.nodes
+    .slice(0, 3)
+    .map((node) => `${node.target.join(' ')} (${node.failureSummary ?? ''})`);
   const more = violation.nodes.length > 3 ? ` (+${violation.nodes.length - 3} more)` : '';
   return (
     `  - [${violation.impact ?? 'unknown'}] ${violation.id}: ${violation.help}\n` +

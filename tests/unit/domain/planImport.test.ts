@@ -28,8 +28,8 @@ const MAP: PlanColumnMap = {
   goals: null,
 };
 const HEADER = 'Customer,Segment,Owner,Start date,Goal date,Step\n';
-const run = (body: string) =>
-  planCustomerImport(parseCsv(HEADER + body), MAP, { dateOrder: 'dmy' }, CONTEXT);
+const DMY = { dateOrder: 'dmy' } as const;
+const run = (body: string) => planCustomerImport(parseCsv(HEADER + body), MAP, DMY, CONTEXT);
 
 describe('guessPlanColumns', () => {
   it('finds the usual header names', () => {
@@ -90,10 +90,16 @@ describe('planCustomerImport', () => {
         ownerId: null,
         startDate: null,
         goalDate: null,
-        stepId: null,
+        // No step given: a customer starts on the journey's first step.
+        stepId: 's1',
         goals: '',
       },
     ]);
+    const noJourney = planCustomerImport(parseCsv(HEADER + 'Bolt,,,,,\n'), MAP, DMY, {
+      ...CONTEXT,
+      steps: [],
+    });
+    expect(noJourney.rows[0]?.stepId).toBeNull();
   });
 
   it('rejects bad rows with their line and the first thing wrong', () => {
