@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import { buildJourney, type Journey } from '../domain/journey';
 import type { Insight } from '../domain/insights';
 import type { Plan, PlanDraft, PlanStatus } from '../domain/plans';
@@ -16,12 +17,14 @@ interface Host {
 }
 
 /** Which parts of the customer data a transaction touched. */
-export interface CustomersChange {
+interface CustomersChange {
   journey: boolean;
   /** Ids of plans whose record or nested parts changed. */
-  plans: ReadonlySet<string>;
+  plans: Set<string>;
   insights: boolean;
 }
+
+const noChange = (): CustomersChange => ({ journey: false, plans: new Set(), insights: false });
 
 const byCreation = (a: Plan, b: Plan): number =>
   a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -45,8 +48,8 @@ export class CustomerSuccess {
   segments = $derived(planSegments(this.plans));
   plansById = $derived(new Map(this.plans.map((p) => [p.id, p])));
 
-  /** Every plan read so far, deleted ones included, with its problems. */
-  private read = new Map<string, { plan: Plan; warnings: DocWarning[] }>();
+  /** Every plan read so far (deleted ones included; null: not a plan), with its problems. */
+  private read = new Map<string, { plan: Plan | null; warnings: DocWarning[] }>();
   private journeyWarnings: DocWarning[] = [];
   private insightWarnings: DocWarning[] = [];
 
@@ -58,16 +61,39 @@ export class CustomerSuccess {
     private readonly host: Host,
   ) {}
 
-  /** Reads everything (on open). */
-  load(ws: WorkspaceDoc): void {
+  private pending = noChange();
+
+  /**
+   * Reads everything now, then notes what each transaction touches (a nested change names its
+   * plan); `flush` reads it. The session calls `flush` after every transaction.
+   */
+  attach(ws: WorkspaceDoc): void {
     const ids = new Set<string>();
     ws.plans.forEach((_, id) => ids.add(id));
     this.read.clear();
     this.update(ws, { journey: true, plans: ids, insights: true });
+    ws.journey.observeDeep(() => (this.pending.journey = true));
+    ws.insights.observeDeep(() => (this.pending.insights = true));
+    ws.plans.observeDeep((events) => {
+      for (const event of events) {
+        const top = event.path[0];
+        if (typeof top === 'string') this.pending.plans.add(top);
+        else if (event instanceof Y.YMapEvent) {
+          for (const key of event.keysChanged) this.pending.plans.add(key);
+        }
+      }
+    });
   }
 
-  /** Re-reads what a transaction changed. */
-  update(ws: WorkspaceDoc, change: CustomersChange): void {
+  /** Re-reads what changed since the last flush, if anything. */
+  flush(ws: WorkspaceDoc): void {
+    const change = this.pending;
+    if (!change.journey && !change.insights && change.plans.size === 0) return;
+    this.pending = noChange();
+    this.update(ws, change);
+  }
+
+  private update(ws: WorkspaceDoc, change: CustomersChange): void {
     if (change.journey) {
       const j = journeyDoc.readJourney(ws);
       this.journey = j.journey;
@@ -75,12 +101,12 @@ export class CustomerSuccess {
     }
     if (change.plans.size > 0) {
       for (const id of change.plans) {
-        const { plan, warnings } = plansDoc.readPlanById(ws, id);
-        if (plan) this.read.set(id, { plan, warnings });
+        const read = plansDoc.readPlanById(ws, id);
+        if (read.plan || read.warnings.length > 0) this.read.set(id, read);
         else this.read.delete(id);
       }
       const live: Plan[] = [];
-      for (const { plan } of this.read.values()) if (plan.deletedAt === null) live.push(plan);
+      for (const { plan } of this.read.values()) if (plan?.deletedAt === null) live.push(plan);
       this.plans = live.sort(byCreation);
     }
     if (change.insights) {

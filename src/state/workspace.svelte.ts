@@ -39,31 +39,6 @@ const EMPTY_WORKSHOP: Workshop = {
   chosenMetricId: null,
 };
 
-/** What one transaction touched, gathered by the observers and read after it. */
-const Dirty = {
-  none: () => ({
-    records: false,
-    entries: new Set<string>(),
-    plans: new Set<string>(),
-    journey: false,
-    insights: false,
-  }),
-};
-
-/** Adds the top-level keys a deep event batch touched (a nested change names its record). */
-function changedKeys(
-  events: readonly Y.YEvent<Y.AbstractType<unknown>>[],
-  into: Set<string>,
-): void {
-  for (const event of events) {
-    const top = event.path[0];
-    if (typeof top === 'string') into.add(top);
-    else if (event instanceof Y.YMapEvent) {
-      for (const key of event.keysChanged) into.add(key);
-    }
-  }
-}
-
 /**
  * One open workspace: reactive snapshots of its document and the named actions the UI calls.
  * Snapshots are replaced whole after each change (the tree holds at most a few hundred metrics).
@@ -160,7 +135,7 @@ export class WorkspaceSession {
     ws.doc.on('afterTransaction', this.onTransaction);
     this.refresh();
     this.entries = readAllEntries(ws);
-    this.customers.load(ws);
+    this.customers.attach(ws);
     this.status = 'ready';
     if (this.readOnly === null && this.stored.rows() > COMPACT_ON_OPEN_ROWS) {
       setTimeout(() => void this.compactSoon(), 3000);
@@ -174,29 +149,30 @@ export class WorkspaceSession {
     await this.live.load();
   }
 
-  /** What changed in the current transaction: the tree side, which metrics' entries, etc. */
-  private dirty = Dirty.none();
+  /** What changed in the current transaction: the tree side, and which metrics' entries. */
+  private dirty = { records: false, entries: new Set<string>() };
 
   private watch(ws: WorkspaceDoc): void {
     for (const type of [ws.meta, ws.people, ws.metrics, ws.workshop, ws.candidates]) {
       type.observeDeep(() => (this.dirty.records = true));
     }
-    ws.entries.observeDeep((events) => changedKeys(events, this.dirty.entries));
-    ws.plans.observeDeep((events) => changedKeys(events, this.dirty.plans));
-    ws.journey.observeDeep(() => (this.dirty.journey = true));
-    ws.insights.observeDeep(() => (this.dirty.insights = true));
+    ws.entries.observeDeep((events) => {
+      for (const event of events) {
+        const top = event.path[0];
+        if (typeof top === 'string') this.dirty.entries.add(top);
+        else if (event instanceof Y.YMapEvent) {
+          for (const key of event.keysChanged) this.dirty.entries.add(key);
+        }
+      }
+    });
   }
 
   private readonly onTransaction = (tr: Y.Transaction): void => {
-    const dirty = this.dirty;
-    this.dirty = Dirty.none();
-    if (dirty.records) this.refresh();
-    if (dirty.entries.size > 0 && this.ws) {
-      this.entries = updateEntries(this.ws, this.entries, dirty.entries);
-    }
-    if (this.ws && (dirty.journey || dirty.insights || dirty.plans.size > 0)) {
-      this.customers.update(this.ws, dirty);
-    }
+    const { records, entries } = this.dirty;
+    this.dirty = { records: false, entries: new Set() };
+    if (records) this.refresh();
+    if (entries.size > 0 && this.ws) this.entries = updateEntries(this.ws, this.entries, entries);
+    if (this.ws) this.customers.flush(this.ws);
     if (tr.local && this.stored) void this.trackSave(this.stored);
   };
 

@@ -1,0 +1,113 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { workspaceDoc, type WorkspaceDoc } from '../../../src/doc/schema';
+import { readPlans } from '../../../src/doc/plans';
+import { CustomerSuccess } from '../../../src/state/customers.svelte';
+
+/** A customer-success state over a fresh document, refreshed after every transaction. */
+function setup(options: { readOnly?: boolean } = {}) {
+  const ws = workspaceDoc(new Y.Doc());
+  const host = { tracking: { today: '2026-03-10' }, meId: 'me' };
+  const doc = (): WorkspaceDoc | null => (options.readOnly ? null : ws);
+  const cs = new CustomerSuccess(doc, doc, host);
+  cs.attach(ws);
+  ws.doc.on('afterTransaction', () => cs.flush(ws));
+  return { ws, cs, host };
+}
+
+/** Applies `edit` to a second replica of `ws` and sends the change back, as a teammate would. */
+function fromTeammate(ws: WorkspaceDoc, edit: (other: WorkspaceDoc) => void): void {
+  const other = workspaceDoc(new Y.Doc());
+  Y.applyUpdate(other.doc, Y.encodeStateAsUpdate(ws.doc));
+  const before = Y.encodeStateVector(other.doc);
+  edit(other);
+  Y.applyUpdate(ws.doc, Y.encodeStateAsUpdate(other.doc, before), 'peer');
+}
+
+describe('CustomerSuccess', () => {
+  it('follows its own actions: steps, plans, moves, milestones, notes', () => {
+    const { ws, cs } = setup();
+    const signed = cs.addStep({ name: 'Signed', stuckAfterDays: 7 }) ?? '';
+    const live = cs.addStep({ name: 'Live' }) ?? '';
+    cs.setNsmMoment(live);
+    const [a, b] = cs.addPlans([
+      { customer: 'Acme', stepId: signed, startDate: '2026-03-01' },
+      { customer: 'Bolt', stepId: signed },
+    ]);
+    expect(cs.plans.map((p) => p.customer).sort()).toEqual(['Acme', 'Bolt']);
+    cs.movePlan(a ?? '', live);
+    const m = cs.addMilestone(a ?? '', { title: 'Kick-off', due: '2026-03-05', ownerId: null });
+    cs.addNote(b ?? '', 'Called them');
+    expect(cs.plansById.get(a ?? '')?.stepId).toBe(live);
+    expect(cs.plansById.get(b ?? '')?.notes.map((n) => [n.text, n.by])).toEqual([
+      ['Called them', 'me'],
+    ]);
+    // An open milestone due before today: at risk, though on the NSM-moment step.
+    expect(cs.views.find((v) => v.plan.id === a)?.status).toBe('at-risk');
+    cs.setMilestoneDone(a ?? '', m ?? '', true);
+    expect(cs.plansById.get(a ?? '')?.milestones[0]?.doneAt).toBe('2026-03-10');
+    expect(cs.views.find((v) => v.plan.id === a)?.status).toBe('done');
+    expect(cs.nearNsm.map((n) => n.view.plan.customer)).toEqual(['Bolt']);
+    // What it holds is what a full read of the document gives.
+    expect(cs.plans).toEqual(
+      readPlans(ws).plans.sort((x, y) => x.createdAt - y.createdAt || (x.id < y.id ? -1 : 1)),
+    );
+  });
+
+  it('follows a teammate: new, edited and deleted plans, a removed step, insights', () => {
+    const { ws, cs } = setup();
+    const signed = cs.addStep({ name: 'Signed', stuckAfterDays: 7 }) ?? '';
+    const onboarded = cs.addStep({ name: 'Onboarded' }) ?? '';
+    const [a] = cs.addPlans([{ customer: 'Acme', stepId: onboarded }]);
+    fromTeammate(ws, (other) => {
+      other.plans.get(a ?? '')?.set('segment', 'SMB');
+    });
+    expect(cs.plansById.get(a ?? '')?.segment).toBe('SMB');
+
+    // A removed step: its plans sit on the step before, and come back with it.
+    cs.removeStep(onboarded);
+    expect(cs.journey.steps.map((s) => s.name)).toEqual(['Signed']);
+    expect(cs.views[0]?.step?.id).toBe(signed);
+    cs.restoreStep(onboarded);
+    expect(cs.views[0]?.step?.id).toBe(onboarded);
+
+    cs.deletePlan(a ?? '');
+    expect(cs.plans).toEqual([]);
+    cs.restorePlan(a ?? '');
+    expect(cs.plans.map((p) => p.customer)).toEqual(['Acme']);
+
+    const id = cs.addInsight({ text: 'Too slow', tags: 'speed, Onboarding', stepId: signed });
+    expect(cs.insights.map((i) => [i.text, i.tags, i.date])).toEqual([
+      ['Too slow', ['speed', 'onboarding'], '2026-03-10'],
+    ]);
+    fromTeammate(ws, (other) => other.insights.get(id)?.set('deletedAt', 1));
+    expect(cs.insights).toEqual([]);
+  });
+
+  it('reports what a peer wrote that is not a plan, and drops the report when it is gone', () => {
+    const { ws, cs } = setup();
+    fromTeammate(ws, (other) => other.plans.set('junk', 42 as never));
+    expect(cs.warnings.map((w) => w.where)).toEqual(['plans']);
+    fromTeammate(ws, (other) => other.plans.delete('junk'));
+    expect(cs.warnings).toEqual([]);
+  });
+
+  it('days and statuses follow the host’s today', () => {
+    const { cs, host } = setup();
+    const step = cs.addStep({ name: 'Signed', stuckAfterDays: 7 }) ?? '';
+    cs.addStep({ name: 'Live' });
+    cs.addPlans([{ customer: 'Acme', stepId: step }]);
+    expect(cs.attention).toEqual([]);
+    host.tracking.today = '2026-03-30';
+    // The app's today is reactive state; this plain host is not, so a write refreshes the views.
+    cs.addPlans([{ customer: 'Bolt', stepId: step }]);
+    expect(cs.views.find((v) => v.plan.customer === 'Acme')?.status).toBe('stuck');
+  });
+
+  it('a read-only copy refuses to write, with a message', () => {
+    const { cs } = setup({ readOnly: true });
+    expect(() => cs.addPlans([{ customer: 'Acme' }])).toThrow(/read-only/);
+    expect(() => cs.addInsight({ text: 'x' })).toThrow(/read-only/);
+    expect(cs.addStep({ name: 'Signed' })).toBeNull();
+  });
+});
