@@ -246,3 +246,59 @@ test('after “Reset link”, holders of the old link receive nothing new until 
     await Promise.all([a.context.close(), b.context.close()]);
   }
 });
+
+test('two people on one success plan at once: a move, a ticked milestone and two notes all stay', async () => {
+  const a = await newPage(browsers[0]!);
+  const b = await newPage(browsers[1]!);
+  try {
+    const id = await createWorkspace(a.page, 'Shared customers');
+    await a.page.goto(`/#/w/${id}/customers/journey`);
+    await a.page.getByRole('button', { name: /^Start from: Signed/ }).click();
+    await a.page.goto(`/#/w/${id}/customers`);
+    await a.page.getByRole('button', { name: 'New success plan' }).click();
+    await a.page.getByLabel('Customer', { exact: true }).fill('Acme Logistics');
+    await a.page.getByRole('button', { name: 'Create plan' }).click();
+    await a.page.waitForURL(/\/plan\//);
+    const planUrl = new URL(a.page.url()).hash;
+    await a.page.getByLabel('New milestone', { exact: true }).fill('Kick-off call');
+    await a.page.getByRole('button', { name: 'Add milestone' }).click();
+
+    const link = await shareFrom(a.page, id, signaling.url);
+    await join(b.page, link, 'Bea');
+    await a.page.getByText('Bea · online').waitFor({ timeout: 20_000 });
+    await Promise.all([a.page.goto(`/${planUrl}`), b.page.goto(`/${planUrl}`)]);
+    await b.page.getByRole('checkbox', { name: 'Done: Kick-off call' }).waitFor();
+
+    // Both offline, so the edits are truly concurrent: A moves the plan and writes a note,
+    // B ticks the milestone and writes a note.
+    await Promise.all([a.context.setOffline(true), b.context.setOffline(true)]);
+    for (const p of [a.page, b.page]) await p.getByText('Offline', { exact: true }).waitFor();
+    await a.page.getByLabel('Journey step').selectOption({ label: 'Onboarded' });
+    await a.page.getByLabel('Add a note').fill('Moved on after the contract call');
+    await a.page.getByRole('button', { name: 'Add note' }).click();
+    await b.page.getByRole('checkbox', { name: 'Done: Kick-off call' }).check();
+    await b.page.getByLabel('Add a note').fill('Kick-off done, great energy');
+    await b.page.getByRole('button', { name: 'Add note' }).click();
+    await Promise.all([a.context.setOffline(false), b.context.setOffline(false)]);
+
+    for (const p of [a.page, b.page]) {
+      await expect
+        .poll(
+          async () => {
+            const step = await p
+              .getByLabel('Journey step')
+              .evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+            const done = await p.getByRole('checkbox', { name: 'Done: Kick-off call' }).isChecked();
+            const notes = await p.getByText(/^(Moved on after|Kick-off done)/).count();
+            return `${step.trim()}|${String(done)}|${notes}`;
+          },
+          { timeout: 45_000 },
+        )
+        .toBe('Onboarded|true|2');
+    }
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+  } finally {
+    await Promise.all([a.context.close(), b.context.close()]);
+  }
+});
