@@ -3,7 +3,7 @@
  * chart like any metric's values:
  * - reached-step: how many customers first reached a step (or any later step; 'nsm' = the NSM
  *   moment) in the period, from each plan's step history (deleted steps placed as the journey
- *   places them). Every period of the range has a point, 0 when nobody reached it.
+ *   places them). Every period of the range (or up to today) has a point, 0 when nobody did.
  * - completed-within: of the plans started in the period that have milestones, the share (%)
  *   whose milestones were all done within N days of the start (done on or before start + N).
  *   Plans without milestones have nothing to complete and are left out.
@@ -67,24 +67,35 @@ class Buckets {
       .sort(([a], [b]) => comparePeriods(a, b))
       .map(([period, values]) => ({ period, value: reduce(values) }));
   }
-  /** Every period of the range (or between the first and last seen), 0 where there is none. */
-  filled(reduce: (values: number[]) => number): Point[] {
+  /**
+   * Every period of the range (or from the first seen to the last seen or `until`, whichever
+   * is later), 0 where there is none.
+   */
+  filled(reduce: (values: number[]) => number, until: string | null): Point[] {
     const seen = this.points(reduce);
     const from = this.range?.from ?? seen[0]?.period;
-    const to = this.range?.to ?? seen.at(-1)?.period;
+    const last = seen.at(-1)?.period;
+    const to =
+      this.range?.to ??
+      (last !== undefined && until !== null && comparePeriods(until, last) > 0 ? until : last);
     if (from === undefined || to === undefined) return [];
     const value = new Map(seen.map((p) => [p.period, p.value]));
     return periodsBetween(from, to).map((period) => ({ period, value: value.get(period) ?? 0 }));
   }
 }
 
-/** The points of a plan metric, chronological. O(plans + history + milestones). */
+/**
+ * The points of a plan metric, chronological. O(plans + history + milestones). Without a
+ * range, counts of customers reaching a step run on to the period of `today` when given (so
+ * "none yet this month" is a 0, not a gap).
+ */
 export function planMetricSeries(
   spec: PlanMetricSpec,
   plans: readonly Plan[],
   journey: Journey,
   grain: Grain,
   range?: DateRange,
+  today?: string,
 ): Point[] {
   const periods = range
     ? { from: periodOf(range.from, grain), to: periodOf(range.to, grain) }
@@ -100,7 +111,8 @@ export function planMetricSeries(
           if (at !== null) buckets.add(at, 1);
         }
       }
-      return buckets.filled((values) => values.length);
+      const until = today === undefined ? null : periodOf(today, grain);
+      return buckets.filled((values) => values.length, until);
     }
     case 'completed-within': {
       for (const plan of live) {

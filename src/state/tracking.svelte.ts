@@ -126,7 +126,7 @@ export class Tracking {
     for (const m of this.live) {
       if (m.planMetric === null) continue;
       const grain = CADENCE_GRAIN[m.cadence ?? 'monthly'];
-      out.set(m.id, planMetricSeries(m.planMetric, plans, journey, grain));
+      out.set(m.id, planMetricSeries(m.planMetric, plans, journey, grain, undefined, this.today));
     }
     return out;
   }

@@ -42,6 +42,21 @@ describe('reached-step', () => {
     ]);
   });
 
+  it('runs on to today with zeros when no range is given', () => {
+    expect(planMetricSeries(spec, reaching, journey, 'month', undefined, '2025-06-15')).toEqual([
+      { period: '2025-01', value: 1 },
+      { period: '2025-02', value: 0 },
+      { period: '2025-03', value: 3 },
+      { period: '2025-04', value: 1 },
+      { period: '2025-05', value: 0 },
+      { period: '2025-06', value: 0 },
+    ]);
+    // A today before the last event changes nothing.
+    expect(planMetricSeries(spec, reaching, journey, 'month', undefined, '2025-02-01')).toEqual(
+      planMetricSeries(spec, reaching, journey, 'month'),
+    );
+  });
+
   it('splits at ISO week boundaries', () => {
     const range = { from: '2025-03-24', to: '2025-04-06' };
     expect(planMetricSeries(spec, reaching, journey, 'week', range)).toEqual([
