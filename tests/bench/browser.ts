@@ -46,7 +46,7 @@ import { goal, goalLines, runIfMain, num, round1, section, type Goal } from './s
 
 const OUT = join(ROOT, 'bench-results', 'tracking.json');
 const BUDGET_MS = 5 * 60_000;
-const LAUNCH_ARGS = [
+export const LAUNCH_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',
@@ -56,7 +56,7 @@ const LAUNCH_ARGS = [
   '--disable-sync',
 ];
 
-const pkgVersion = (name: string): string =>
+export const pkgVersion = (name: string): string =>
   (
     JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as {
       version: string;

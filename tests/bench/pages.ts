@@ -45,7 +45,7 @@ export async function newPage(ctx: Pick<Ctx, 'context' | 'errors'>, floor = fals
 
 /** Creates the workspace through the UI, then appends the generated update as one stored row. */
 export async function seedWorkspace(
-  ctx: Pick<Ctx, 'context' | 'errors' | 'seed'>,
+  ctx: Pick<Ctx, 'context' | 'errors'> & { seed: Pick<Seed, 'update'> },
 ): Promise<string> {
   const page = await newPage(ctx);
   await page.goto('/');

@@ -1,14 +1,17 @@
 /**
  * Success plans and insights at scale: builds, with the doc-layer code the app uses, a workspace
- * holding a 6-step journey, 1,000 plans (3–5 milestones, notes and a step history each) and
- * 5,000 insights, then times opening it and the plan and insight screens' computations. Writes
- * bench-results/plans.json and returns the same object. The data come from a seeded generator
- * and a fixed `today`, so every run measures the same workspace (only ids differ).
+ * holding a 6-step journey, 10 people (the plan owners), 1,000 plans (3–5 milestones, notes and
+ * a step history each) and 5,000 insights, then times opening it and the plan and insight
+ * screens' computations. Writes bench-results/plans.json and returns the same object. The data
+ * come from a seeded generator and a fixed `today`, so every run measures the same workspace
+ * (only ids differ). The builder, `buildPlansWorkspace`, also seeds the browser benchmark of
+ * the plan screens (plans-browser.ts), there with the real today.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as Y from 'yjs';
 import { addInsight, readInsights } from '../../src/doc/insights';
 import { addStep, readJourney, setNsmMoment } from '../../src/doc/journey';
+import { addPerson, PERSON_COLORS } from '../../src/doc/people';
 import { addMilestone, setMilestoneDone } from '../../src/doc/planMilestones';
 import { addPlanNote, addPlans, movePlanToStep, readPlans } from '../../src/doc/plans';
 import { workspaceDoc, type WorkspaceDoc } from '../../src/doc/schema';
@@ -26,10 +29,11 @@ import {
 import { addDays } from '../../src/domain/periods';
 import { time } from './timing';
 
-const PLANS = 1000;
-const INSIGHTS = 5000;
+export const PLANS = 1000;
+export const INSIGHTS = 5000;
 const BATCH = 100;
-const TODAY = '2026-11-15';
+/** The Node benchmark's fixed today. */
+export const TODAY = '2026-11-15';
 const SEED = 0x10de57a4;
 
 /** mulberry32: a small seeded generator, so every run builds the same workspace. */
@@ -44,7 +48,7 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const STEPS = [
+export const STEPS = [
   'Kick-off',
   'Onboarding',
   'Integration',
@@ -64,7 +68,19 @@ const SEGMENTS = [
   'Education',
   'Nonprofit',
 ];
-const OWNERS = Array.from({ length: 10 }, (_, i) => `p${i + 1}`);
+/** The plan owners, added as people of the workspace (so the Owner filter lists them). */
+export const OWNER_NAMES = [
+  'Alex Moreno',
+  'Bea Lindqvist',
+  'Chidi Okafor',
+  'Dana Whitfield',
+  'Emil Novak',
+  'Farah Haddad',
+  'Gus Petrov',
+  'Hana Sato',
+  'Ines Duarte',
+  'Jonah Reyes',
+];
 const NAME_FIRST = [
   'Northwind',
   'Acme',
@@ -205,8 +221,13 @@ const QUOTES = [
 const msOf = (date: string, minutes = 0): number =>
   Date.parse(`${date}T09:00:00Z`) + minutes * 60e3;
 
-interface Built {
+export interface BuiltPlans {
   ws: WorkspaceDoc;
+  /** The today the plans were dated against (step dates, milestone ticks, insight dates). */
+  today: string;
+  stepIds: string[];
+  /** Person ids of OWNER_NAMES, in that order. */
+  ownerIds: string[];
   planIds: string[];
   /** Milestone ids per plan, in the order of planIds. */
   milestoneIds: string[][];
@@ -216,12 +237,24 @@ interface Built {
   stepMoves: number;
 }
 
-function buildWorkspace(): Built {
+/**
+ * Builds the workspace in a new Y.Doc with the app's doc layer. `today` (YYYY-MM-DD) anchors
+ * every date: the same seed gives the same plans, steps and statuses relative to it. No
+ * workspace meta (name, schema version) is set: the caller's workspace has its own.
+ */
+export function buildPlansWorkspace(today = TODAY): BuiltPlans {
   const rand = mulberry32(SEED);
   const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const ws = workspaceDoc(new Y.Doc());
-  const yearAgo = msOf(addDays(TODAY, -400));
+  const yearAgo = msOf(addDays(today, -400));
+  const owners = OWNER_NAMES.map((name, i) =>
+    addPerson(ws, {
+      name,
+      team: `CS team ${(i % 3) + 1}`,
+      color: PERSON_COLORS[i % PERSON_COLORS.length] as string,
+    }),
+  );
 
   // The journey: 6 steps, stuck after 7, 14, 21… days; the NSM moment is the 5th.
   const stepIds = STEPS.map((name, i) =>
@@ -252,7 +285,7 @@ function buildWorkspace(): Built {
       if (r < 0) break;
     }
     const limit = (s: number): number => 7 * (s + 1);
-    let date = addDays(TODAY, -int(0, Math.round(limit(target) * 1.35)));
+    let date = addDays(today, -int(0, Math.round(limit(target) * 1.35)));
     const dates = [date];
     for (let s = target - 1; s >= 0; s--) {
       const stay =
@@ -260,17 +293,17 @@ function buildWorkspace(): Built {
           ? int(limit(s), 6 * limit(s))
           : int(Math.ceil(0.4 * limit(s)), Math.round(1.2 * limit(s)));
       const earlier = addDays(date, -stay);
-      date = earlier < addDays(TODAY, -365) ? date : earlier;
+      date = earlier < addDays(today, -365) ? date : earlier;
       dates.unshift(date);
     }
     return dates;
   });
   const drafts = order.map((n, p): Partial<PlanDraft> & { customer: string } => {
-    const startDate = trips[p]?.[0] ?? TODAY;
+    const startDate = trips[p]?.[0] ?? today;
     return {
       customer: `${NAME_FIRST[n % NAME_FIRST.length]} ${NAME_LAST[Math.floor(n / NAME_FIRST.length) % NAME_LAST.length]}`,
       segment: pick(SEGMENTS),
-      ownerId: rand() < 0.05 ? null : pick(OWNERS),
+      ownerId: rand() < 0.05 ? null : pick(owners),
       startDate,
       goalDate: addDays(startDate, int(60, 180)),
       goals: 'Every team tracks its weekly numbers in the workspace; first value within 60 days.',
@@ -279,7 +312,7 @@ function buildWorkspace(): Built {
   const planIds: string[] = [];
   for (let i = 0; i < drafts.length; i += BATCH) {
     const batch = drafts.slice(i, i + BATCH);
-    planIds.push(...addPlans(ws, batch, TODAY, msOf(batch[0]?.startDate ?? TODAY)));
+    planIds.push(...addPlans(ws, batch, today, msOf(batch[0]?.startDate ?? today)));
   }
 
   let stepMoves = 0;
@@ -288,7 +321,7 @@ function buildWorkspace(): Built {
   let notes = 0;
   const milestoneIds: string[][] = [];
   planIds.forEach((id, p) => {
-    const start = drafts[p]?.startDate ?? TODAY;
+    const start = drafts[p]?.startDate ?? today;
     (trips[p] ?? []).forEach((date, step) => {
       movePlanToStep(ws, id, stepIds[step] as string, date);
       stepMoves++;
@@ -302,16 +335,16 @@ function buildWorkspace(): Built {
       const milestoneId = addMilestone(
         ws,
         id,
-        { title: pick(MILESTONES), due, ownerId: pick(OWNERS) },
+        { title: pick(MILESTONES), due, ownerId: pick(owners) },
         msOf(start, m),
       );
       if (milestoneId === null) throw new Error('plan missing');
       ids.push(milestoneId);
       milestones++;
       // Due in the past: mostly ticked, around the due date (never after today).
-      if (due <= TODAY && rand() < 0.85) {
+      if (due <= today && rand() < 0.85) {
         const doneAt = addDays(due, int(-5, 10));
-        setMilestoneDone(ws, id, milestoneId, true, doneAt > TODAY ? TODAY : doneAt);
+        setMilestoneDone(ws, id, milestoneId, true, doneAt > today ? today : doneAt);
         milestonesDone++;
       }
     }
@@ -319,13 +352,13 @@ function buildWorkspace(): Built {
 
     const noteCount = int(1, 3);
     for (let n = 0; n < noteCount; n++) {
-      addPlanNote(ws, id, pick(NOTES), pick(OWNERS), msOf(start, 60 * 24 * (n + 1)));
+      addPlanNote(ws, id, pick(NOTES), pick(owners), msOf(start, 60 * 24 * (n + 1)));
       notes++;
     }
   });
 
   for (let i = 0; i < INSIGHTS; i++) {
-    const date = addDays(TODAY, -int(0, 365));
+    const date = addDays(today, -int(0, 365));
     const p = rand() < 0.6 ? int(0, PLANS - 1) : -1;
     const tagCount = int(1, 3);
     const tags = Array.from({ length: tagCount }, () => pick(TAGS));
@@ -340,17 +373,28 @@ function buildWorkspace(): Built {
         tags,
         stepId: rand() < 0.35 ? pick(stepIds) : null,
       },
-      TODAY,
+      today,
       msOf(date, i % 600),
     );
   }
 
-  return { ws, planIds, milestoneIds, milestones, milestonesDone, notes, stepMoves };
+  return {
+    ws,
+    today,
+    stepIds,
+    ownerIds: owners,
+    planIds,
+    milestoneIds,
+    milestones,
+    milestonesDone,
+    notes,
+    stepMoves,
+  };
 }
 
 export function runPlansBench(): Record<string, unknown> {
   const t0 = performance.now();
-  const built = buildWorkspace();
+  const built = buildPlansWorkspace();
   const buildMs = Math.round(performance.now() - t0);
   const { ws } = built;
 
@@ -364,7 +408,9 @@ export function runPlansBench(): Record<string, unknown> {
   const readInsightsT = time(30, () => readInsights(ws));
   const readJourneyT = time(500, () => readJourney(ws));
   const viewsT = time(100, () => viewPlans(plans, journey, TODAY));
-  const filterOwner = time(500, () => filterPlans(views, { ownerId: 'p3', status: 'at-risk' }));
+  const filterOwner = time(500, () =>
+    filterPlans(views, { ownerId: built.ownerIds[2] ?? null, status: 'at-risk' }),
+  );
   const filterSegment = time(500, () => filterPlans(views, { segment: 'mid-market' }));
   const sortT = time(100, () => {
     sortPlans(views, 'customer');

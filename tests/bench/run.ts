@@ -4,8 +4,9 @@
  * domain and doc code the app uses; each figure is the median (and p95) of repeated runs. Then
  * measures success plans and insights at scale (1,000 plans, 5,000 insights; plans.ts →
  * bench-results/plans.json, also printed). Then runs the browser benchmark (browser.ts →
- * bench-results/tracking.json) and the live sync benchmark between two browsers (sync.ts →
- * bench-results/sync.json) unless BENCH_BROWSER=0.
+ * bench-results/tracking.json), the live sync benchmark between two browsers (sync.ts →
+ * bench-results/sync.json) and the plan screens at scale in the browser (plans-browser.ts →
+ * bench-results/plans-browser.json) unless BENCH_BROWSER=0.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as Y from 'yjs';
@@ -109,4 +110,8 @@ if (process.env['BENCH_BROWSER'] !== '0') {
   // workspace): bench-results/sync.json.
   const { runSyncBench } = await import('./sync');
   if (!(await runSyncBench())) process.exitCode = 1;
+  // Then customer success at scale in the built app (1,000 plans, 5,000 insights: opening,
+  // filtering and re-grouping the list and the board): bench-results/plans-browser.json.
+  const { runPlansBrowserBench } = await import('./plans-browser');
+  if (!(await runPlansBrowserBench())) process.exitCode = 1;
 }
