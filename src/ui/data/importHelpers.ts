@@ -1,4 +1,4 @@
-/** Small helpers of the CSV import screen: guesses for its choosers and what an import changes. */
+/** Helpers of the CSV import screens: guesses for the choosers, wording, what an import changes. */
 import { parseDateCell, type DateOrder, type ParsedCsv } from '../../domain/csvParse';
 import type { Entry } from '../../domain/types';
 
@@ -75,4 +75,40 @@ const DELIMITER_NAMES: Record<string, string> = {
 
 export function delimiterName(delimiter: string): string {
   return DELIMITER_NAMES[delimiter] ?? `“${delimiter}”`;
+}
+
+/** A count with its noun: “1 row”, “1,234 rows”. */
+export function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+}
+
+/** Why a column mapping cannot be used because one column fills two roles (-1, none, may repeat). */
+export function columnClash<K extends string>(columns: Readonly<Record<K, number>>): string | null {
+  const used = Object.values<number>(columns).filter((c) => c >= 0);
+  return new Set(used).size < used.length ? 'Each column can be used for one thing only.' : null;
+}
+
+/** The guessed column of each role, -1 (none) where there is no guess. */
+export function guessedColumns<K extends string>(
+  none: Readonly<Record<K, number>>,
+  guessed: Partial<Record<K, number | null>>,
+): Record<K, number> {
+  const columns: Record<K, number> = { ...none };
+  for (const role of Object.keys(none) as K[]) columns[role] = guessed[role] ?? -1;
+  return columns;
+}
+
+/** An error as people read it. */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Runs an import that changes everything or nothing; what went wrong, or null when it worked. */
+export function importFailure(run: () => void): string | null {
+  try {
+    run();
+    return null;
+  } catch (e) {
+    return `Nothing was imported: ${errorText(e)}`;
+  }
 }
