@@ -1,6 +1,10 @@
-/** Building what the browser benchmark serves: the app (when dist/ is stale) and the floor script. */
+/**
+ * Building what the browser benchmarks serve: the app (when dist/ is stale) and the in-page
+ * scripts. The app's folder is dist/, or `$LODESTAR_DIST` (as for the e2e tests), resolved
+ * against the project root.
+ */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 
@@ -26,15 +30,19 @@ function newest(path: string): number {
   return latest;
 }
 
+/** The built app's folder: `$LODESTAR_DIST` when set, else dist/ (relative to `root`). */
+export const distDir = (root: string): string =>
+  resolve(root, process.env['LODESTAR_DIST'] ?? 'dist');
+
 export interface BuildInfo {
   rebuilt: boolean;
   reason: string;
   ms: number;
 }
 
-/** Runs `vite build` into dist/ when dist/ is missing or older than any source of the app. */
-export async function ensureBuilt(root: string): Promise<BuildInfo> {
-  const stamp = join(root, 'dist', 'index.html');
+/** Runs `vite build` into `dist` when it is missing or older than any source of the app. */
+export async function ensureBuilt(root: string, dist = distDir(root)): Promise<BuildInfo> {
+  const stamp = join(dist, 'index.html');
   const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
   const sources = Math.max(...INPUTS.map((p) => newest(join(root, p))));
   if (built > 0 && built >= sources) {
@@ -42,13 +50,18 @@ export async function ensureBuilt(root: string): Promise<BuildInfo> {
   }
   const reason = built === 0 ? 'dist/ is missing' : 'a source is newer than dist/';
   const t0 = performance.now();
-  await viteBuild({ root, logLevel: 'warn' });
+  await viteBuild({ root, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
   return { rebuilt: true, reason, ms: Math.round(performance.now() - t0) };
 }
 
 /** Bundles floor-entry.ts (yjs + y-indexeddb only) into one script to inject into a page. */
 export function bundleFloor(root: string): Promise<{ code: string; bytes: number }> {
-  return bundleScript(join(root, 'tests', 'bench', 'floor-entry.ts'));
+  return bundleBench(root, 'floor-entry.ts');
+}
+
+/** Bundles a file of tests/bench (a probe, an entry) into one script to inject into a page. */
+export function bundleBench(root: string, file: string): Promise<{ code: string; bytes: number }> {
+  return bundleScript(join(root, 'tests', 'bench', file));
 }
 
 /** Bundles a browser entry file into one classic script (an IIFE). */

@@ -8,17 +8,21 @@
  *
  * Files: seed.ts (workload), pages.ts (driving pages), measure.ts (the measurements),
  * page-probes.ts (in-page timing, injected as an init script), floor-entry.ts (the floor),
- * profile.ts (CPU profiles), app-build.ts (vite build when stale, esbuild bundles).
+ * profile.ts (CPU profiles), app-build.ts (vite build when stale, esbuild bundles), harness.ts
+ * (the run, Chromium, the results file).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
-import { version as viteVersion } from 'vite';
-import { findChrome } from '../../scripts/find-chrome.mjs';
-import { serveDist } from '../e2e/support/server';
-import { bundleFloor, bundleScript, ensureBuilt } from './app-build';
+import { bundleBench, bundleFloor } from './app-build';
+import {
+  appContext,
+  buildApp,
+  inServedBrowser,
+  resultFooter,
+  resultHeader,
+  startRun,
+  toolVersions,
+} from './harness';
 import {
   measureChartCold,
   measureChartWarm,
@@ -31,7 +35,6 @@ import {
 } from './measure';
 import {
   coldOpen,
-  DIST,
   floorOnce,
   newPage,
   notMeasured,
@@ -42,62 +45,29 @@ import {
   type Section,
 } from './pages';
 import { generateSeed } from './seed';
-import { goal, goalLines, runIfMain, num, round1, section, type Goal } from './stats';
+import { goal, num, resultGoalLines, round1, runIfMain, section, type Goal } from './stats';
 
 const OUT = join(ROOT, 'bench-results', 'tracking.json');
 const BUDGET_MS = 5 * 60_000;
-export const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export const pkgVersion = (name: string): string =>
-  (
-    JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as {
-      version: string;
-    }
-  ).version;
 
 /** The whole browser benchmark; resolves true when every measurement could be taken. */
 export async function runBrowserBench(): Promise<boolean> {
-  const started = performance.now();
-  const deadline = started + BUDGET_MS;
-  const left = (): number => deadline - performance.now();
-  const failures: string[] = [];
-  const errors: string[] = [];
-  const load0 = loadavg().map(round1);
+  const run = startRun(BUDGET_MS);
+  const { failures, errors, left } = run;
   console.error('bench: browser benchmark (tracking at scale)…');
-  const build = await ensureBuilt(ROOT);
-  console.error(`bench: build: ${build.reason}${build.rebuilt ? ` (${build.ms} ms)` : ''}`);
+  const build = await buildApp();
   const [floor, probes] = await Promise.all([
     bundleFloor(ROOT),
-    bundleScript(join(ROOT, 'tests', 'bench', 'page-probes.ts')),
+    bundleBench(ROOT, 'page-probes.ts'),
   ]);
   const seed = generateSeed(WORKSPACE);
   console.error(
     `bench: seeded ${seed.entries} entries, ${seed.metrics.length} metrics, ${seed.update.byteLength} bytes`,
   );
-  const server = await serveDist(ROOT, DIST);
-  const browser = await chromium.launch({
-    executablePath: findChrome(),
-    headless: true,
-    args: LAUNCH_ARGS,
-  });
-  const results: Record<string, unknown> = {};
-  try {
-    const context = await browser.newContext({
-      baseURL: server.url,
-      bypassCSP: true,
-      viewport: { width: 1280, height: 800 },
-    });
-    await context.addInitScript({ content: probes.code });
+  return inServedBrowser(run, OUT, printSummary, async (browser, url) => {
+    const context = await appContext(browser, url, [probes.code]);
     const id = await seedWorkspace({ context, errors, seed });
-    const ctx: Ctx = { context, url: server.url, id, db: `lodestar-ws-${id}`, seed, errors, left };
+    const ctx: Ctx = { context, url, id, db: `lodestar-ws-${id}`, seed, errors, left };
 
     let dashboard: Page | null = null;
     const cold = await section('bench', 'cold open + floor', failures, async () => {
@@ -123,7 +93,7 @@ export async function runBrowserBench(): Promise<boolean> {
         : notMeasured('time budget');
     const checkin = await section('bench', 'check-in save', failures, () => measureCheckin(ctx));
     const storagePage = await newPage(ctx);
-    await storagePage.goto(`${server.url}#/`);
+    await storagePage.goto(`${url}#/`);
     const rowsAfterOpens = await storagePage.evaluate((db) => window.__bench.rows(db), ctx.db);
     const csvImport =
       left() > 60_000
@@ -159,22 +129,8 @@ export async function runBrowserBench(): Promise<boolean> {
         true,
       ),
     ];
-    Object.assign(results, {
-      date: new Date().toISOString(),
-      node: process.version,
-      chromium: browser.version(),
-      playwright: pkgVersion('playwright-core'),
-      vite: viteVersion,
-      yjs: pkgVersion('yjs'),
-      yIndexeddb: pkgVersion('y-indexeddb'),
-      machine: {
-        cpus: cpus().length,
-        cpu: cpus()[0]?.model ?? '',
-        memoryGB: Math.round(totalmem() / 2 ** 30),
-        loadAverageAtStart: load0,
-        loadAverageAtEnd: loadavg().map(round1),
-        note: 'a shared machine: other processes (builds, tests) ran during the benchmark',
-      },
+    return {
+      ...resultHeader(run, browser.version(), toolVersions()),
       build,
       workload: {
         metrics: seed.metrics.length,
@@ -201,22 +157,12 @@ export async function runBrowserBench(): Promise<boolean> {
       },
       heap,
       profile,
-      pageErrors: errors,
-      failures,
-      benchMs: Math.round(performance.now() - started),
-    });
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-  mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
-  writeFileSync(OUT, JSON.stringify(results, null, 2) + '\n');
-  printSummary(results);
-  return failures.length === 0;
+      ...resultFooter(run),
+    };
+  });
 }
 
 function printSummary(r: Record<string, unknown>): void {
-  const goals = (r['goals'] as Goal[] | undefined) ?? [];
   const cold = (r['coldOpen'] as Section | undefined) ?? {};
   const line = (label: string, v: number | null, unit = ' ms'): string =>
     `  ${label.padEnd(46)} ${v === null ? 'not measured' : `${v}${unit}`}`;
@@ -247,7 +193,7 @@ function printSummary(r: Record<string, unknown>): void {
         'CSV import 100,000 rows (median total)',
         num(r['csvImport'] as Section, 'totalMs', 'medianMs'),
       ),
-      ...goalLines(goals, (r['failures'] as string[] | undefined) ?? []),
+      ...resultGoalLines(r),
     ].join('\n'),
   );
 }

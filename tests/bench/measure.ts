@@ -2,18 +2,17 @@
 import type { Page } from 'playwright-core';
 import {
   coldOpen,
-  DIST,
   floorOnce,
   interactionStats,
   newPage,
   notMeasured,
   profiled,
+  underProfiler,
   type Ctx,
   type Opened,
   type Section,
 } from './pages';
 import type { Interaction } from './page-probes';
-import { startProfile, stopProfile } from './profile';
 import { overwriteCsv } from './seed';
 import { median, round1, samples } from './stats';
 
@@ -218,15 +217,15 @@ export async function measureImport(ctx: Ctx): Promise<Section> {
 
 export async function measureProfile(ctx: Ctx): Promise<Section> {
   const page = await newPage(ctx);
-  const cdp = await ctx.context.newCDPSession(page);
-  await startProfile(cdp);
-  await page.goto(`${ctx.url}#/w/${ctx.id}`, { waitUntil: 'commit' });
-  await page.waitForFunction(() => window.__bench?.marks['interactiveFrame'] !== undefined, null, {
-    polling: 50,
+  const { result: interactive, profile } = await underProfiler(ctx, page, 25, async () => {
+    await page.goto(`${ctx.url}#/w/${ctx.id}`, { waitUntil: 'commit' });
+    await page.waitForFunction(
+      () => window.__bench?.marks['interactiveFrame'] !== undefined,
+      null,
+      { polling: 50 },
+    );
+    return page.evaluate(() => window.__bench.marks['interactiveFrame'] ?? 0);
   });
-  const interactive = await page.evaluate(() => window.__bench.marks['interactiveFrame'] ?? 0);
-  const profile = await stopProfile(cdp, DIST, 25);
-  await cdp.detach();
   await page.close();
   return {
     what: 'one extra cold open under the CPU profiler (slower than unprofiled); self time by original function and file via dist/ source maps',

@@ -4,7 +4,17 @@
  * screen state below, the first time the DOM showed it (a MutationObserver callback) and the first
  * animation frame that showed it (a requestAnimationFrame loop): both are `performance.now()`,
  * i.e. ms since navigation start. It also offers the timed interactions the benchmark drives.
+ * The frame timing itself is frame-timing.ts.
  */
+import {
+  measuredAfter,
+  nextTask,
+  observeAll,
+  q,
+  startMarks,
+  workspaceOpened,
+  type Measured,
+} from './frame-timing';
 
 type Cond = () => boolean;
 
@@ -15,17 +25,9 @@ interface Times {
   frame: number;
 }
 
-export interface Interaction {
+export interface Interaction extends Measured {
   /** performance.now() when the interaction started. */
   t0: number;
-  /** Until the DOM shows the result. */
-  domMs: number;
-  /** Until the task that started it (and its microtasks) ended: main thread blocked. */
-  taskMs: number;
-  /** Until the next animation frame callback after the DOM showed it (the frame that paints it). */
-  frameMs: number;
-  /** Until a task queued from that frame ran: style, layout and paint of the frame are done. */
-  paintedMs: number;
 }
 
 export interface PageBench {
@@ -54,8 +56,6 @@ declare global {
   }
 }
 
-const q = <T extends Element>(sel: string, root: ParentNode = document): T | null =>
-  root.querySelector<T>(sel);
 const text = (el: Element | null | undefined): string => el?.textContent?.trim() ?? '';
 
 const nsmCard = (): HTMLElement | null => q('section[aria-label="North Star"] article');
@@ -77,13 +77,7 @@ const importedBanner = (): HTMLElement | null =>
 
 const CONDS: Record<string, Cond> = {
   shell: () => q('header h1') !== null,
-  opened: () => {
-    const h1 = text(q('header h1'));
-    const loading = [...document.querySelectorAll('main > p[role="status"]')].some((p) =>
-      text(p).startsWith('Opening workspace'),
-    );
-    return h1 !== '' && h1 !== 'Opening…' && !loading;
-  },
+  opened: workspaceOpened,
   nsmValue: () => nsmValue() !== '',
   interactive: () => {
     const input = quickInput();
@@ -110,29 +104,6 @@ const CONDS: Record<string, Cond> = {
   imported: () => importedBanner() !== null,
   saved: () => text(q('header .save')) === 'Saved on this device',
 };
-
-const observeAll = (cb: () => void): MutationObserver => {
-  const mo = new MutationObserver(cb);
-  mo.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
-  return mo;
-};
-
-/** Resolves at the next task (after the current task and its microtasks). */
-const nextTask = (): Promise<number> =>
-  new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve(performance.now());
-    channel.port2.postMessage(0);
-  });
-
-/** The rAF after `dom`, and the task right after that frame was rendered. */
-const frameAfter = (): Promise<{ frame: number; painted: number }> =>
-  new Promise((resolve) => {
-    requestAnimationFrame(() => {
-      const frame = performance.now();
-      void nextTask().then((painted) => resolve({ frame, painted }));
-    });
-  });
 
 function waitFor(name: string, timeoutMs = 60_000): Promise<Times> {
   const cond = CONDS[name];
@@ -166,26 +137,15 @@ function interact(act: () => void, done: Cond, timeoutMs = 60_000): Promise<Inte
       mo.disconnect();
       reject(new Error('the interaction did not show its result in time'));
     }, timeoutMs);
-    const finish = (): void => {
-      void frameAfter().then(({ frame, painted }) => {
-        clearTimeout(timer);
-        const end = taskEnd ?? frame;
-        resolve({
-          t0,
-          domMs: (dom as number) - t0,
-          taskMs: end - t0,
-          frameMs: frame - t0,
-          paintedMs: painted - t0,
-        });
-      });
-    };
-    const mo = new MutationObserver(() => {
+    const mo = observeAll(() => {
       if (dom !== undefined || !done()) return;
       dom = performance.now();
       mo.disconnect();
-      finish();
+      void measuredAfter(t0, dom, () => taskEnd, 'frame').then((measured) => {
+        clearTimeout(timer);
+        resolve({ t0, ...measured });
+      });
     });
-    mo.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
     void nextTask().then((t) => (taskEnd = t));
     const t0 = performance.now();
     act();
@@ -197,7 +157,6 @@ function typeInto(input: HTMLInputElement, value: string): void {
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
-const marks: Record<string, number> = {};
 const longTasks: { start: number; duration: number }[] = [];
 try {
   new PerformanceObserver((list) => {
@@ -207,27 +166,8 @@ try {
   // no long task timing here
 }
 
-let stopped = false;
 let changeAt: number | undefined;
-const record = (suffix: 'Dom' | 'Frame'): void => {
-  const now = performance.now();
-  for (const [name, cond] of Object.entries(CONDS)) {
-    const key = name + suffix;
-    if (marks[key] === undefined && cond()) marks[key] = now;
-  }
-};
-const marksObserver = observeAll(() => record('Dom'));
-const marksLoop = (): void => {
-  if (stopped) return;
-  record('Frame');
-  if (performance.now() > 120_000) stop();
-  else requestAnimationFrame(marksLoop);
-};
-requestAnimationFrame(marksLoop);
-function stop(): void {
-  stopped = true;
-  marksObserver.disconnect();
-}
+const { marks, stop } = startMarks(CONDS);
 
 function openDb(name: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {

@@ -1,14 +1,17 @@
-/** Driving the app's pages for the browser benchmark: seeding, opening, the floor. */
+/**
+ * Driving the app's pages for the browser benchmarks: seeding, opening, the floor, profiling.
+ * DIST is the built app's folder: dist/, or `$LODESTAR_DIST` (app-build.ts `distDir`).
+ */
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { distDir } from './app-build';
 import type { Interaction } from './page-probes';
-import { startProfile, stopProfile } from './profile';
+import { startProfile, stopProfile, type ProfileSummary } from './profile';
 import type { Seed } from './seed';
 import { samples } from './stats';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const DIST = join(ROOT, 'dist');
+export const DIST = distDir(ROOT);
 export const WORKSPACE = 'Lodestar bench';
 
 export type Section = Record<string, unknown>;
@@ -131,17 +134,31 @@ export const interactionStats = (xs: Interaction[]): Section => ({
   paintedMs: samples(pick(xs, 'paintedMs')),
 });
 
+/**
+ * Runs `act` under the page's CPU profiler: its result, and where the main thread's time went
+ * (the `top` functions and files, mapped back through DIST's source maps).
+ */
+export async function underProfiler<T>(
+  ctx: Pick<Ctx, 'context'>,
+  page: Page,
+  top: number,
+  act: () => Promise<T>,
+): Promise<{ result: T; profile: ProfileSummary }> {
+  const cdp = await ctx.context.newCDPSession(page);
+  await startProfile(cdp);
+  const result = await act();
+  const profile = await stopProfile(cdp, DIST, top);
+  await cdp.detach();
+  return { result, profile };
+}
+
 /** One more interaction under the CPU profiler: where its main-thread time goes. */
 export async function profiled(
   ctx: Ctx,
   page: Page,
   act: () => Promise<unknown>,
 ): Promise<Section> {
-  const cdp = await ctx.context.newCDPSession(page);
-  await startProfile(cdp);
-  await act();
-  const profile = await stopProfile(cdp, DIST, 15);
-  await cdp.detach();
+  const { profile } = await underProfiler(ctx, page, 15, act);
   return {
     what: 'one extra sample under the CPU profiler; self time by original function and file',
     ...profile,

@@ -11,7 +11,20 @@
  *   reaches the page: `input` of a select, `click`, `keydown` of a key), let the driver act
  *   (Playwright: selectOption, click, keyboard.press), then `result` resolves once the DOM
  *   satisfies the condition, with the frame after it and the task after that frame.
+ *
+ * The frame timing itself is frame-timing.ts (shared with page-probes.ts).
  */
+import {
+  measuredAfter,
+  nextTask,
+  observeAll,
+  q,
+  startMarks,
+  workspaceOpened,
+  type Measured,
+} from './frame-timing';
+
+export type { Measured };
 
 type Cond = (arg: string) => boolean;
 
@@ -19,17 +32,6 @@ export interface Trigger {
   type: 'input' | 'click' | 'keydown';
   /** For keydown: the key that starts the clock (modifiers' own keydowns are ignored). */
   key?: string;
-}
-
-export interface Measured {
-  /** Until the DOM satisfied the condition (MutationObserver callback). */
-  domMs: number;
-  /** Until the task that handled the event (and its microtasks) ended. */
-  taskMs: number;
-  /** Until the animation frame callback after the DOM showed it. */
-  frameMs: number;
-  /** Until a task queued from that frame ran: the frame's style, layout and paint are done. */
-  paintedMs: number;
 }
 
 export interface Snapshot {
@@ -61,8 +63,6 @@ declare global {
   }
 }
 
-const q = <T extends Element>(sel: string, root: ParentNode = document): T | null =>
-  root.querySelector<T>(sel);
 const text = (el: Element | null | undefined): string =>
   el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
@@ -81,14 +81,7 @@ const totalText = (): string =>
 const attentionTitle = (): string => text(q('#plans-attention-title'));
 
 const CONDS: Record<string, Cond> = {
-  /** The workspace is open (its name in the header, no "Opening workspace…"). */
-  opened: () => {
-    const h1 = text(q('header h1'));
-    const loading = [...document.querySelectorAll('main > p[role="status"]')].some((p) =>
-      text(p).startsWith('Opening workspace'),
-    );
-    return h1 !== '' && h1 !== 'Opening…' && !loading;
-  },
+  opened: workspaceOpened,
   /** The list: "N plans" (no filter) and its first row. */
   listReady: () => /^\d+ plans?$/.test(countText()) && firstRow() !== '',
   countIs: (arg) => countText() === arg,
@@ -126,52 +119,11 @@ const cond = (name: string): Cond => {
   return c;
 };
 
-/** Resolves at the next task (after the current task and its microtasks). */
-const nextTask = (): Promise<number> =>
-  new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve(performance.now());
-    channel.port2.postMessage(0);
-  });
-
-/** The next animation frame, and the task right after that frame was rendered. */
-const frameAfter = (): Promise<{ frame: number; painted: number }> =>
-  new Promise((resolve) => {
-    requestAnimationFrame(() => {
-      const frame = performance.now();
-      void nextTask().then((painted) => resolve({ frame, painted }));
-    });
-  });
-
-// Marks from navigation start.
-const marks: Record<string, number> = {};
-let stopped = false;
-const record = (suffix: 'Dom' | 'Frame'): void => {
-  const now = performance.now();
-  for (const name of MARKED) {
-    if (marks[name + suffix] !== undefined || !cond(name)('')) continue;
-    marks[name + suffix] = now;
-    if (suffix === 'Frame') void nextTask().then((t) => (marks[`${name}Painted`] = t));
-  }
-};
-const marksObserver = new MutationObserver(() => record('Dom'));
-marksObserver.observe(document, {
-  subtree: true,
-  childList: true,
-  characterData: true,
-  attributes: true,
-});
-const marksLoop = (): void => {
-  if (stopped) return;
-  record('Frame');
-  if (performance.now() > 120_000) stopMarks();
-  else requestAnimationFrame(marksLoop);
-};
-requestAnimationFrame(marksLoop);
-function stopMarks(): void {
-  stopped = true;
-  marksObserver.disconnect();
-}
+// Marks from navigation start, with the task after each frame ("Painted").
+const { marks, stop: stopMarks } = startMarks(
+  Object.fromEntries(MARKED.map((name) => [name, () => cond(name)('')])),
+  true,
+);
 // The tracking bench's marks (page-probes.ts, injected before this) watch other screens.
 (window as { __bench?: { stopMarks(): void } }).__bench?.stopMarks();
 
@@ -186,21 +138,14 @@ function arm(trigger: Trigger, name: string, arg = '', timeoutMs = 30_000): void
     let dom: number | undefined;
     const check = (): void => {
       if (t0 === undefined || dom !== undefined || !done(arg)) return;
-      const at = performance.now();
-      dom = at;
+      dom = performance.now();
       mo.disconnect();
-      const start = t0;
-      void frameAfter().then(({ frame, painted }) => {
+      void measuredAfter(t0, dom, () => taskEnd, 'dom').then((measured) => {
         clearTimeout(timer);
-        resolve({
-          domMs: at - start,
-          taskMs: (taskEnd ?? at) - start,
-          frameMs: frame - start,
-          paintedMs: painted - start,
-        });
+        resolve(measured);
       });
     };
-    const mo = new MutationObserver(check);
+    const mo = observeAll(check);
     const onEvent = (event: Event): void => {
       if (trigger.key !== undefined && (event as KeyboardEvent).key !== trigger.key) return;
       window.removeEventListener(trigger.type, onEvent, true);
@@ -220,7 +165,6 @@ function arm(trigger: Trigger, name: string, arg = '', timeoutMs = 30_000): void
         ),
       );
     }, timeoutMs);
-    mo.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
     window.addEventListener(trigger.type, onEvent, true);
   });
   // A rejection is reported by `result`; never unhandled in the meantime.

@@ -5,7 +5,8 @@
  * screens' computations. Writes bench-results/plans.json and returns the same object. The data
  * come from a seeded generator and a fixed `today`, so every run measures the same workspace
  * (only ids differ). The builder, `buildPlansWorkspace`, also seeds the browser benchmark of
- * the plan screens (plans-browser.ts), there with the real today.
+ * the plan screens (plans-browser.ts), there with the real today; so do the facts about it
+ * (`builtCounts`, `statusCounts`, `stepCounts`). Its vocabulary is plans-words.ts.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as Y from 'yjs';
@@ -25,8 +26,23 @@ import {
   planBoard,
   sortPlans,
   viewPlans,
+  type BoardColumn,
+  type PlanView,
 } from '../../src/domain/planViews';
 import { addDays } from '../../src/domain/periods';
+import {
+  MILESTONES,
+  NAME_FIRST,
+  NAME_LAST,
+  NOTES,
+  OWNER_NAMES,
+  QUOTES,
+  SEGMENTS,
+  SOURCES,
+  STEPS,
+  TAGS,
+} from './plans-words';
+import { mulberry32 } from './seed';
 import { time } from './timing';
 
 export const PLANS = 1000;
@@ -34,188 +50,11 @@ export const INSIGHTS = 5000;
 const BATCH = 100;
 /** The Node benchmark's fixed today. */
 export const TODAY = '2026-11-15';
+/** The seed of the generator (mulberry32), so every run builds the same workspace. */
 const SEED = 0x10de57a4;
 
-/** mulberry32: a small seeded generator, so every run builds the same workspace. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export const STEPS = [
-  'Kick-off',
-  'Onboarding',
-  'Integration',
-  'Adoption',
-  'First value delivered',
-  'Expansion',
-];
 /** The NSM moment: "First value delivered". */
 const NSM_STEP = 4;
-const SEGMENTS = [
-  'Enterprise',
-  'Mid-market',
-  'SMB',
-  'Startup',
-  'Public sector',
-  'Healthcare',
-  'Education',
-  'Nonprofit',
-];
-/** The plan owners, added as people of the workspace (so the Owner filter lists them). */
-export const OWNER_NAMES = [
-  'Alex Moreno',
-  'Bea Lindqvist',
-  'Chidi Okafor',
-  'Dana Whitfield',
-  'Emil Novak',
-  'Farah Haddad',
-  'Gus Petrov',
-  'Hana Sato',
-  'Ines Duarte',
-  'Jonah Reyes',
-];
-const NAME_FIRST = [
-  'Northwind',
-  'Acme',
-  'Globex',
-  'Initech',
-  'Umbrella',
-  'Stark',
-  'Wayne',
-  'Tyrell',
-  'Cyberdyne',
-  'Soylent',
-  'Hooli',
-  'Pied Piper',
-  'Vandelay',
-  'Wonka',
-  'Gringotts',
-  'Oscorp',
-  'Aperture',
-  'Black Mesa',
-  'Massive Dynamic',
-  'Bluth',
-  'Dunder Mifflin',
-  'Sterling Cooper',
-  'Prestige',
-  'Monarch',
-  'Blue Sun',
-  'Weyland',
-  'Nakatomi',
-  'Zorg',
-  'Gekko',
-  'Duff',
-  'Krusty',
-  'Contoso',
-  'Fabrikam',
-  'Tailspin',
-  'Litware',
-  'Adventure Works',
-  'Wide World',
-  'Proseware',
-  'Lucerne',
-  'Margie',
-];
-const NAME_LAST = [
-  'Logistics',
-  'Health',
-  'Labs',
-  'Foods',
-  'Systems',
-  'Partners',
-  'Energy',
-  'Retail',
-  'Capital',
-  'Analytics',
-  'Media',
-  'Robotics',
-  'Travel',
-  'Insurance',
-  'Pharma',
-  'Studios',
-  'Telecom',
-  'Logic',
-  'Networks',
-  'Holdings',
-  'Bank',
-  'Motors',
-  'Outfitters',
-  'Consulting',
-  'Software',
-];
-const MILESTONES = [
-  'Kick-off call held',
-  'Admin users invited',
-  'SSO configured',
-  'Data import done',
-  'First integration live',
-  'Team trained',
-  'First report shared',
-  'Executive review',
-  'Workflow migrated',
-  'Success criteria signed off',
-];
-const NOTES = [
-  'Weekly sync moved to Thursdays.',
-  'Champion is on leave for two weeks; the deputy takes over.',
-  'Asked for a sandbox to test the integration.',
-  'Agreed the success criteria with the VP.',
-  'Security review passed.',
-  'Procurement is slow; the goal date may slip.',
-  'Training session went well, 24 attendees.',
-];
-const TAGS = [
-  'onboarding',
-  'pricing',
-  'sso',
-  'integrations',
-  'reporting',
-  'performance',
-  'mobile',
-  'permissions',
-  'data import',
-  'api',
-  'billing',
-  'training',
-  'documentation',
-  'support',
-  'exports',
-  'dashboards',
-  'notifications',
-  'search',
-  'security review',
-  'compliance',
-  'localisation',
-  'offline',
-  'templates',
-  'workflow',
-  'approvals',
-  'audit log',
-  'usability',
-  'setup time',
-  'champion churn',
-  'budget',
-];
-const SOURCES = ['call', 'ticket', 'survey', 'QBR', 'email', 'workshop'];
-const QUOTES = [
-  'We could not find where to invite the rest of the team.',
-  'The import choked on our 40,000-row spreadsheet.',
-  'Our security team needs SSO before anyone else logs in.',
-  'The weekly report is what the leadership actually reads.',
-  'Setting up permissions per region took us a full day.',
-  'We love the dashboard but need it in our BI tool.',
-  'Pricing per seat does not fit how we staff projects.',
-  'The mobile view is fine for checking, not for editing.',
-  'Once the integration was live, adoption doubled.',
-  'We need an audit log for the compliance review.',
-];
 
 /** Milliseconds for a calendar date (mid-morning UTC), for createdAt / note times. */
 const msOf = (date: string, minutes = 0): number =>
@@ -392,6 +231,27 @@ export function buildPlansWorkspace(today = TODAY): BuiltPlans {
   };
 }
 
+/** What the builder made, for the results (plans.json, plans-browser.json). */
+export const builtCounts = (built: BuiltPlans, plans: number, insights: number) => ({
+  plans,
+  milestones: built.milestones,
+  milestonesDone: built.milestonesDone,
+  notes: built.notes,
+  stepMoves: built.stepMoves,
+  insights,
+});
+
+/** How many plans have each status. */
+export function statusCounts(views: readonly PlanView[]): Record<string, number> {
+  const statuses: Record<string, number> = {};
+  for (const v of views) statuses[v.status] = (statuses[v.status] ?? 0) + 1;
+  return statuses;
+}
+
+/** How many plans each board column (journey step) holds. */
+export const stepCounts = (board: { columns: readonly BoardColumn[] }): Record<string, number> =>
+  Object.fromEntries(board.columns.map((c) => [c.step.name, c.plans.length]));
+
 export function runPlansBench(): Record<string, unknown> {
   const t0 = performance.now();
   const built = buildPlansWorkspace();
@@ -448,24 +308,17 @@ export function runPlansBench(): Record<string, unknown> {
   const encoded = Y.encodeStateAsUpdate(ws.doc);
   const load = time(20, () => Y.applyUpdate(new Y.Doc(), encoded));
 
-  const statuses: Record<string, number> = {};
-  for (const v of views) statuses[v.status] = (statuses[v.status] ?? 0) + 1;
   const board = planBoard(byCustomer, journey);
 
   const results = {
     date: new Date().toISOString(),
     node: process.version,
     today: TODAY,
-    plans: plans.length,
-    milestones: built.milestones,
-    milestonesDone: built.milestonesDone,
-    notes: built.notes,
-    stepMoves: built.stepMoves,
-    insights: insights.length,
+    ...builtCounts(built, plans.length, insights.length),
     journeySteps: journey.steps.length,
     readWarnings: planWarnings.length + insightWarnings.length,
-    statuses,
-    plansPerStep: Object.fromEntries(board.columns.map((c) => [c.step.name, c.plans.length])),
+    statuses: statusCounts(views),
+    plansPerStep: stepCounts(board),
     needsAttention: needsAttention(views).length,
     closestToNsm: closestToNsm(views, journey).length,
     insightsInQuarter: synthesizeInsights(insights, quarter, journey).total,

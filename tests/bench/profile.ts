@@ -3,7 +3,8 @@
  * per original function and per source file, mapped back through dist/'s source maps.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CDPSession } from 'playwright-core';
 import { SourceMapConsumer } from 'source-map-js';
 
@@ -40,9 +41,19 @@ export async function startProfile(cdp: CDPSession): Promise<void> {
   await cdp.send('Profiler.start');
 }
 
-/** Shortens a source path from a map: "../../node_modules/yjs/dist/yjs.mjs" → "yjs/dist/yjs.mjs". */
-function cleanSource(source: string): string {
-  const s = source.replace(/^(\.\.\/|\.\/|\/)+/, '');
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * Shortens a source path from a map in `mapDir`: "../../node_modules/yjs/dist/yjs.mjs" →
+ * "yjs/dist/yjs.mjs"; a relative path into the project → from its root ("src/…"), wherever the
+ * built app's folder is (dist/ or `$LODESTAR_DIST`).
+ */
+function cleanSource(source: string, mapDir: string): string {
+  const inRoot = relative(ROOT, resolve(mapDir, source));
+  const s = (source.startsWith('../') && !inRoot.startsWith('..') ? inRoot : source).replace(
+    /^(\.\.\/|\.\/|\/)+/,
+    '',
+  );
   const nm = s.lastIndexOf('node_modules/');
   return nm >= 0 ? s.slice(nm + 'node_modules/'.length) : s;
 }
@@ -101,7 +112,7 @@ export async function stopProfile(
     if (consumer) {
       const pos = consumer.originalPositionFor({ line: lineNumber + 1, column: columnNumber });
       if (pos.source) {
-        const source = cleanSource(pos.source);
+        const source = cleanSource(pos.source, join(distDir, 'assets'));
         fn = `${pos.name ?? functionName ?? '(anonymous)'} (${source}:${pos.line})`;
         file = fileGroup(source);
       }

@@ -51,8 +51,11 @@ export interface Seed {
   encodeMs: number;
 }
 
-/** A small deterministic PRNG (mulberry32), so every run seeds the same values. */
-function random(seed: number): () => number {
+/**
+ * A small deterministic PRNG (mulberry32), so every run seeds the same values; also the plans
+ * workload's generator (plans.ts).
+ */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -148,7 +151,7 @@ export function generateSeed(name: string, now = new Date()): Seed {
   const t0 = performance.now();
   const today = todayLocal(now);
   const since = fiveYearsBefore(today);
-  const rnd = random(20250101);
+  const rnd = mulberry32(20250101);
   const ws: WorkspaceDoc = workspaceDoc(new Y.Doc());
   initWorkspace(ws, name, now.getTime());
   const people = Array.from({ length: 8 }, (_, i) =>

@@ -1,6 +1,9 @@
+/**
+ * Small helpers for the browser benchmarks: their numbers (samples, percentiles, goals), running
+ * a measured section, the summary's goal lines, running a benchmark file directly.
+ */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-/** Small helpers for the browser benchmark's numbers. */
 
 export const round1 = (n: number): number => Math.round(n * 10) / 10;
 
@@ -12,6 +15,10 @@ export function median(values: readonly number[]): number {
     ? (s[mid] as number)
     : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
+
+/** The nearest-rank `p` percentile (0 < p ≤ 1) of ascending values; NaN when there are none. */
+export const nearestRank = (sorted: readonly number[], p: number): number =>
+  sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
 
 export interface Samples {
   medianMs: number;
@@ -96,6 +103,13 @@ export function goalLines(goals: readonly Goal[], failures: readonly string[]): 
     ...failures.map((f) => `  FAILED ${f}`),
   ];
 }
+
+/** The summary lines for the `goals` and `failures` of a results object. */
+export const resultGoalLines = (r: Record<string, unknown>): string[] =>
+  goalLines(
+    (r['goals'] as Goal[] | undefined) ?? [],
+    (r['failures'] as string[] | undefined) ?? [],
+  );
 
 /** Runs a benchmark when its file is executed directly (`tsx tests/bench/x.ts`). */
 export function runIfMain(moduleUrl: string, run: () => Promise<boolean>): void {

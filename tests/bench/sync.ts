@@ -24,34 +24,40 @@
  * failure to measure makes it resolve false (exit code 1).
  */
 import { createServer, type Server } from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { findChrome } from '../../scripts/find-chrome.mjs';
 import { serveDist } from '../e2e/support/server';
 import { startSignaling } from '../e2e/support/signaling';
 import { createWorkspace, treeRow } from '../e2e/support/app';
-import { bundleScript, ensureBuilt } from './app-build';
+import { bundleBench, ensureBuilt } from './app-build';
+import {
+  appContext as newAppContext,
+  finishRun,
+  launchChromium,
+  resultFooter,
+  resultHeader,
+  startRun,
+  VIEWPORT,
+} from './harness';
 import { DIST, newPage, notMeasured, ROOT, seedWorkspace, WORKSPACE, type Section } from './pages';
 import { startProfile, stopProfile } from './profile';
 import { generateSeed, type Seed } from './seed';
-import { goal, goalLines, runIfMain, median, num, round1, section, type Goal } from './stats';
+import {
+  goal,
+  median,
+  nearestRank,
+  num,
+  resultGoalLines,
+  round1,
+  runIfMain,
+  section,
+  type Goal,
+} from './stats';
 import type { BaselineRun, Counts } from './sync-entry';
 import type { IdbAdd, JoinTimes, WireEvent } from './sync-probes';
 
 const OUT = join(ROOT, 'bench-results', 'sync.json');
 const BUDGET_MS = 5 * 60_000;
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const EDITS = 200;
 const WARM_UP_EDITS = 5;
 const JOINS = 3;
@@ -59,7 +65,6 @@ const BASELINES_PER_JOIN = 2;
 const TEMPLATE = 'nights-booked';
 const TEMPLATE_NSM = 'Nights booked';
 const RENAMED = 'Bookable listings';
-const VIEWPORT = { width: 1280, height: 800 };
 
 interface Env {
   url: string;
@@ -85,10 +90,9 @@ export interface Stat {
 /** Nearest-rank percentiles over the samples. */
 export function stat(values: readonly number[]): Stat {
   const s = values.filter(Number.isFinite).sort((x, y) => x - y);
-  const rank = (p: number): number => s[Math.max(0, Math.ceil(p * s.length) - 1)] ?? Number.NaN;
   return {
     medianMs: round1(median(s)),
-    p95Ms: round1(rank(0.95)),
+    p95Ms: round1(nearestRank(s, 0.95)),
     minMs: round1(s[0] ?? Number.NaN),
     maxMs: round1(s.at(-1) ?? Number.NaN),
     meanMs: round1(s.reduce((sum, v) => sum + v, 0) / s.length),
@@ -96,11 +100,8 @@ export function stat(values: readonly number[]): Stat {
   };
 }
 
-async function appContext(browser: Browser, env: Env, probes: string[]): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: env.url, viewport: VIEWPORT });
-  for (const content of probes) await context.addInitScript({ content });
-  return context;
-}
+const appContext = (browser: Browser, env: Env, probes: string[]): Promise<BrowserContext> =>
+  newAppContext(browser, env.url, probes, false);
 
 async function share(page: Page, id: string, signaling: string): Promise<string> {
   await page.goto(`/#/w/${id}/share`);
@@ -538,18 +539,12 @@ async function measureJoin(env: Env, seed: Seed): Promise<Section> {
 
 /** The whole sync benchmark; resolves true when every measurement could be taken. */
 export async function runSyncBench(): Promise<boolean> {
-  const started = performance.now();
-  const deadline = started + BUDGET_MS;
-  const left = (): number => deadline - performance.now();
-  const failures: string[] = [];
-  const errors: string[] = [];
-  const load0 = loadavg().map(round1);
+  const run = startRun(BUDGET_MS);
+  const { failures, errors, left } = run;
   console.error('bench(sync): live sync benchmark…');
   const build = await ensureBuilt(ROOT);
   const [probes, syncProbes, entry] = await Promise.all(
-    ['page-probes.ts', 'sync-probes.ts', 'sync-entry.ts'].map((f) =>
-      bundleScript(join(ROOT, 'tests', 'bench', f)),
-    ),
+    ['page-probes.ts', 'sync-probes.ts', 'sync-entry.ts'].map((f) => bundleBench(ROOT, f)),
   );
   const seed = generateSeed(WORKSPACE);
   const served = await serveDist(ROOT, DIST);
@@ -557,10 +552,7 @@ export async function runSyncBench(): Promise<boolean> {
   const browsers: Browser[] = [];
   const results: Record<string, unknown> = {};
   try {
-    for (let i = 0; i < 2; i++)
-      browsers.push(
-        await chromium.launch({ executablePath: findChrome(), headless: true, args: LAUNCH_ARGS }),
-      );
+    for (let i = 0; i < 2; i++) browsers.push(await launchChromium());
     const env: Env = {
       url: served.url,
       signaling: signaling.url,
@@ -596,36 +588,26 @@ export async function runSyncBench(): Promise<boolean> {
       ),
     ];
     Object.assign(results, {
-      date: new Date().toISOString(),
-      node: process.version,
-      chromium: browsers[0]?.version(),
-      machine: {
-        cpus: cpus().length,
-        cpu: cpus()[0]?.model ?? '',
-        memoryGB: Math.round(totalmem() / 2 ** 30),
-        loadAverageAtStart: load0,
-        loadAverageAtEnd: loadavg().map(round1),
-        note: 'a shared machine: other processes may run during the benchmark',
-      },
+      ...resultHeader(
+        run,
+        browsers[0]?.version(),
+        {},
+        'a shared machine: other processes may run during the benchmark',
+      ),
       build,
       setup:
         'dist/ served by vite preview on 127.0.0.1; y-webrtc signaling server (node_modules/y-webrtc/bin/server.js) on 127.0.0.1; two headless Chromium processes (A shares, B joins), no ICE servers (host candidates on loopback)',
       goals,
       editLatency: edits,
       join: joined,
-      pageErrors: errors,
-      failures,
-      benchMs: Math.round(performance.now() - started),
+      ...resultFooter(run),
     });
   } finally {
     await Promise.all(browsers.map((b) => b.close()));
     await signaling.stop();
     await served.close();
   }
-  mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
-  writeFileSync(OUT, JSON.stringify(results, null, 2) + '\n');
-  printSummary(results);
-  return failures.length === 0;
+  return finishRun(run, OUT, results, printSummary);
 }
 
 function printSummary(r: Record<string, unknown>): void {
@@ -653,10 +635,7 @@ function printSummary(r: Record<string, unknown>): void {
       ),
       line('ratio join / (data channel + apply)', num(j, 'ratioToDataChannelFloor'), '×'),
       line('encoded state', num(j, 'workspace', 'encodedStateBytes'), ' bytes'),
-      ...goalLines(
-        (r['goals'] as Goal[] | undefined) ?? [],
-        (r['failures'] as string[] | undefined) ?? [],
-      ),
+      ...resultGoalLines(r),
     ].join('\n'),
   );
 }
