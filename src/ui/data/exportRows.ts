@@ -1,4 +1,6 @@
 /** The rows of the CSV exports: every entry, and the metric tree (in outline order). */
+import type { Journey } from '../../domain/journey';
+import { describePlanMetric } from '../../domain/planMetricSpec';
 import { periodStart } from '../../domain/periods';
 import type { Entry, Person, RepairedTree, TreeNode } from '../../domain/types';
 
@@ -31,6 +33,7 @@ export const TREE_COLUMNS = [
   'baseline value',
   'baseline date',
   'formula',
+  'computed from plans',
 ] as const;
 
 /** The live nodes of the tree, depth first in display order. */
@@ -89,7 +92,11 @@ export function entryCount(
 }
 
 /** One row per live metric, in outline order, with a header row. */
-export function treeRows(tree: RepairedTree, peopleById: ReadonlyMap<string, Person>): Cell[][] {
+export function treeRows(
+  tree: RepairedTree,
+  peopleById: ReadonlyMap<string, Person>,
+  journey: Journey,
+): Cell[][] {
   const rows: Cell[][] = [[...TREE_COLUMNS]];
   for (const { metric: m } of outline(tree)) {
     const parentId = tree.parentOf.get(m.id) ?? null;
@@ -111,6 +118,7 @@ export function treeRows(tree: RepairedTree, peopleById: ReadonlyMap<string, Per
       m.baselineValue,
       m.baselineDate ?? '',
       m.formula ?? '',
+      m.planMetric ? describePlanMetric(m.planMetric, journey) : '',
     ]);
   }
   return rows;
