@@ -22,23 +22,37 @@ export function readInsights(
 ): { insights: Insight[]; warnings: DocWarning[] } {
   const insights: Insight[] = [];
   const warnings: DocWarning[] = [];
-  ws.insights.forEach((record, id) => {
-    if (!(record instanceof Y.Map)) {
-      warnings.push({
-        where: 'insights',
-        message: `an entry (${id.slice(0, 20)}) is not an insight and was ignored`,
-      });
-      return;
+  ws.insights.forEach((_, id) => {
+    const read = readInsightById(ws, id);
+    warnings.push(...read.warnings);
+    if (read.insight && (read.insight.deletedAt === null || includeDeleted)) {
+      insights.push(read.insight);
     }
-    const problems = new Problems();
-    const insight = readInsight(id, plainFields(record), problems);
-    if (insight.deletedAt !== null && !includeDeleted) return;
-    const where = `insight “${insight.text.slice(0, 40)}”`;
-    for (const message of problems.list) warnings.push({ where, message });
-    insights.push(insight);
   });
   insights.sort(compareInsights);
   return { insights, warnings };
+}
+
+/**
+ * Reads one insight, deleted or not (null when the id holds no insight), for refreshing only
+ * the insights a change touched. A deleted insight's problems are not reported.
+ */
+export function readInsightById(
+  ws: WorkspaceDoc,
+  id: string,
+): { insight: Insight | null; warnings: DocWarning[] } {
+  const record = ws.insights.get(id);
+  if (record === undefined) return { insight: null, warnings: [] };
+  if (!(record instanceof Y.Map)) {
+    const message = `an entry (${id.slice(0, 20)}) is not an insight and was ignored`;
+    return { insight: null, warnings: [{ where: 'insights', message }] };
+  }
+  const problems = new Problems();
+  const insight = readInsight(id, plainFields(record), problems);
+  const where = `insight “${insight.text.slice(0, 40)}”`;
+  const warnings =
+    insight.deletedAt === null ? problems.list.map((message) => ({ where, message })) : [];
+  return { insight, warnings };
 }
 
 /** What a quick capture gives: the text, the rest optional (date defaults to today). */

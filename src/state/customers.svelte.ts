@@ -1,6 +1,5 @@
-import * as Y from 'yjs';
 import { buildJourney, type Journey } from '../domain/journey';
-import type { Insight } from '../domain/insights';
+import { compareInsights, type Insight } from '../domain/insights';
 import type { Plan, PlanDraft, PlanStatus } from '../domain/plans';
 import { closestToNsm, needsAttention, planSegments, viewPlans } from '../domain/planViews';
 import type { WorkspaceDoc } from '../doc/schema';
@@ -9,6 +8,7 @@ import * as journeyDoc from '../doc/journey';
 import * as plansDoc from '../doc/plans';
 import * as milestonesDoc from '../doc/planMilestones';
 import * as insightsDoc from '../doc/insights';
+import { RecordCache, changedKeys } from './recordCache';
 
 /** What customer success needs from its session. */
 interface Host {
@@ -21,18 +21,22 @@ interface CustomersChange {
   journey: boolean;
   /** Ids of plans whose record or nested parts changed. */
   plans: Set<string>;
-  insights: boolean;
+  insights: Set<string>;
 }
 
-const noChange = (): CustomersChange => ({ journey: false, plans: new Set(), insights: false });
+const noChange = (): CustomersChange => ({
+  journey: false,
+  plans: new Set(),
+  insights: new Set(),
+});
 
 const byCreation = (a: Plan, b: Plan): number =>
   a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * The journey, the joint success plans and the insights of one workspace: reactive snapshots
- * and the actions the customer screens call. After an edit only the plans it touched are
- * read again; views, the board and "needs attention" derive from the snapshots.
+ * and the actions the customer screens call. After an edit only the plans and insights it
+ * touched are read again; views, the board and "needs attention" derive from the snapshots.
  */
 export class CustomerSuccess {
   journey = $state.raw<Journey>(buildJourney([], null));
@@ -48,10 +52,10 @@ export class CustomerSuccess {
   segments = $derived(planSegments(this.plans));
   plansById = $derived(new Map(this.plans.map((p) => [p.id, p])));
 
-  /** Every plan read so far (deleted ones included; null: not a plan), with its problems. */
-  private read = new Map<string, { plan: Plan | null; warnings: DocWarning[] }>();
+  private planCache: RecordCache<Plan> | null = null;
+  private insightCache: RecordCache<Insight> | null = null;
   private journeyWarnings: DocWarning[] = [];
-  private insightWarnings: DocWarning[] = [];
+  private pending = noChange();
 
   constructor(
     /** The document for an action that is its own undo step; null when read-only. */
@@ -61,34 +65,33 @@ export class CustomerSuccess {
     private readonly host: Host,
   ) {}
 
-  private pending = noChange();
-
   /**
    * Reads everything now, then notes what each transaction touches (a nested change names its
    * plan); `flush` reads it. The session calls `flush` after every transaction.
    */
   attach(ws: WorkspaceDoc): void {
-    const ids = new Set<string>();
-    ws.plans.forEach((_, id) => ids.add(id));
-    this.read.clear();
-    this.update(ws, { journey: true, plans: ids, insights: true });
-    ws.journey.observeDeep(() => (this.pending.journey = true));
-    ws.insights.observeDeep(() => (this.pending.insights = true));
-    ws.plans.observeDeep((events) => {
-      for (const event of events) {
-        const top = event.path[0];
-        if (typeof top === 'string') this.pending.plans.add(top);
-        else if (event instanceof Y.YMapEvent) {
-          for (const key of event.keysChanged) this.pending.plans.add(key);
-        }
-      }
+    this.planCache = new RecordCache((id) => {
+      const { plan, warnings } = plansDoc.readPlanById(ws, id);
+      return { value: plan, warnings };
     });
+    this.insightCache = new RecordCache((id) => {
+      const { insight, warnings } = insightsDoc.readInsightById(ws, id);
+      return { value: insight, warnings };
+    });
+    const all = noChange();
+    all.journey = true;
+    ws.plans.forEach((_, id) => all.plans.add(id));
+    ws.insights.forEach((_, id) => all.insights.add(id));
+    this.update(ws, all);
+    ws.journey.observeDeep(() => (this.pending.journey = true));
+    ws.plans.observeDeep((events) => changedKeys(events, this.pending.plans));
+    ws.insights.observeDeep((events) => changedKeys(events, this.pending.insights));
   }
 
   /** Re-reads what changed since the last flush, if anything. */
   flush(ws: WorkspaceDoc): void {
     const change = this.pending;
-    if (!change.journey && !change.insights && change.plans.size === 0) return;
+    if (!change.journey && change.plans.size === 0 && change.insights.size === 0) return;
     this.pending = noChange();
     this.update(ws, change);
   }
@@ -99,24 +102,19 @@ export class CustomerSuccess {
       this.journey = j.journey;
       this.journeyWarnings = j.warnings;
     }
-    if (change.plans.size > 0) {
-      for (const id of change.plans) {
-        const read = plansDoc.readPlanById(ws, id);
-        if (read.plan || read.warnings.length > 0) this.read.set(id, read);
-        else this.read.delete(id);
-      }
-      const live: Plan[] = [];
-      for (const { plan } of this.read.values()) if (plan?.deletedAt === null) live.push(plan);
-      this.plans = live.sort(byCreation);
+    if (change.plans.size > 0 && this.planCache) {
+      this.planCache.update(change.plans);
+      this.plans = this.planCache.live().sort(byCreation);
     }
-    if (change.insights) {
-      const i = insightsDoc.readInsights(ws);
-      this.insights = i.insights;
-      this.insightWarnings = i.warnings;
+    if (change.insights.size > 0 && this.insightCache) {
+      this.insightCache.update(change.insights);
+      this.insights = this.insightCache.live().sort(compareInsights);
     }
-    const planWarnings: DocWarning[] = [];
-    for (const { warnings } of this.read.values()) planWarnings.push(...warnings);
-    this.warnings = [...this.journeyWarnings, ...planWarnings, ...this.insightWarnings];
+    this.warnings = [
+      ...this.journeyWarnings,
+      ...(this.planCache?.warnings() ?? []),
+      ...(this.insightCache?.warnings() ?? []),
+    ];
   }
 
   // The journey.

@@ -19,6 +19,7 @@ import { LiveSync, type Identity } from './live.svelte';
 import { workspaces } from './workspaces.svelte';
 import { Tracking } from './tracking.svelte';
 import { CustomerSuccess } from './customers.svelte';
+import { changedKeys } from './recordCache';
 import { readAllEntries, updateEntries, type EntriesByMetric } from './entriesCache';
 
 export type SaveState = 'saved' | 'saving' | 'failed';
@@ -156,15 +157,7 @@ export class WorkspaceSession {
     for (const type of [ws.meta, ws.people, ws.metrics, ws.workshop, ws.candidates]) {
       type.observeDeep(() => (this.dirty.records = true));
     }
-    ws.entries.observeDeep((events) => {
-      for (const event of events) {
-        const top = event.path[0];
-        if (typeof top === 'string') this.dirty.entries.add(top);
-        else if (event instanceof Y.YMapEvent) {
-          for (const key of event.keysChanged) this.dirty.entries.add(key);
-        }
-      }
-    });
+    ws.entries.observeDeep((events) => changedKeys(events, this.dirty.entries));
   }
 
   private readonly onTransaction = (tr: Y.Transaction): void => {

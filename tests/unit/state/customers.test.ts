@@ -84,11 +84,17 @@ describe('CustomerSuccess', () => {
     expect(cs.insights).toEqual([]);
   });
 
-  it('reports what a peer wrote that is not a plan, and drops the report when it is gone', () => {
+  it('reports what a peer wrote that is not a plan or insight, and drops it when it is gone', () => {
     const { ws, cs } = setup();
-    fromTeammate(ws, (other) => other.plans.set('junk', 42 as never));
-    expect(cs.warnings.map((w) => w.where)).toEqual(['plans']);
-    fromTeammate(ws, (other) => other.plans.delete('junk'));
+    fromTeammate(ws, (other) => {
+      other.plans.set('junk', 42 as never);
+      other.insights.set('junk', 'not an insight' as never);
+    });
+    expect(cs.warnings.map((w) => w.where)).toEqual(['plans', 'insights']);
+    fromTeammate(ws, (other) => {
+      other.plans.delete('junk');
+      other.insights.delete('junk');
+    });
     expect(cs.warnings).toEqual([]);
   });
 
