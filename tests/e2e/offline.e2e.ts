@@ -46,6 +46,22 @@ test('the app loads and works offline from its service worker, with the same dat
     await waitSaved(page);
     await page.reload();
     await treeRow(page, 'Written offline').waitFor();
+
+    // Screens never opened online load from the worker's cache: customers, a plan, insights.
+    const nav = page.getByRole('navigation', { name: 'Workspace' });
+    await nav.getByRole('link', { name: 'Customers' }).click();
+    await page.getByRole('link', { name: 'Map the journey' }).click();
+    await page.getByRole('button', { name: /^Start from: Signed/ }).click();
+    await nav.getByRole('link', { name: 'Customers' }).click();
+    await page.getByRole('button', { name: 'New success plan' }).click();
+    await page.getByLabel('Customer', { exact: true }).fill('Planned offline');
+    await page.getByRole('button', { name: 'Create plan' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Planned offline' }).waitFor();
+    await waitSaved(page);
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Planned offline' }).waitFor();
+    await nav.getByRole('link', { name: 'Insights' }).click();
+    await page.getByRole('heading', { name: 'Synthesis' }).waitFor();
     await page.goto(new URL('#/', server.url).href);
     await page.getByRole('link', { name: 'Offline team' }).waitFor();
   } finally {
