@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -204,6 +205,20 @@ test('a journey, 20 imported customers, moved plans, milestones, a stuck plan on
       .waitFor();
     await expectNoA11yViolations(page, 'plan metric');
     await waitSaved(page);
+
+    // The plans export as a customer list a spreadsheet (or another workspace) can read.
+    await page.goto(`${base}/data`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /^Success plans as CSV \(22 plans\)/ }).click(),
+    ]);
+    const csv = readFileSync((await download.path()) ?? '', 'utf8');
+    const lines = csv.trim().split('\r\n');
+    expect(lines).toHaveLength(23);
+    expect(csv.startsWith('\ufeff')).toBe(true); // for Excel
+    expect(lines[0]).toMatch(/^Customer,Segment,Owner,Start date,Goal date,Step,Goals,Status/);
+    expect(csv).toContain('"Northwind Traders, Inc.",Mid-market');
+    expect(csv).toContain('Tempo Labs,');
 
     // Three weeks on, the plans still on "Signed" (stuck after 7 days) are flagged.
     await page.clock.setFixedTime(new Date(Date.now() + 21 * 86_400_000));
