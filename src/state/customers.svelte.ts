@@ -2,7 +2,7 @@ import { buildJourney, type Journey } from '../domain/journey';
 import { compareInsights, type Insight } from '../domain/insights';
 import type { Plan, PlanDraft, PlanStatus } from '../domain/plans';
 import { closestToNsm, needsAttention, planSegments, viewPlans } from '../domain/planViews';
-import type { WorkspaceDoc } from '../doc/schema';
+import { local, type WorkspaceDoc } from '../doc/schema';
 import type { DocWarning } from '../doc/warnings';
 import * as journeyDoc from '../doc/journey';
 import * as plansDoc from '../doc/plans';
@@ -122,6 +122,17 @@ export class CustomerSuccess {
   addStep(fields: Partial<journeyDoc.StepFields> & { name: string }): string | null {
     const ws = this.step();
     return ws ? journeyDoc.addStep(ws, fields) : null;
+  }
+
+  /** Adds several steps as one undo step, the last one the NSM moment (a starter journey). */
+  addJourney(steps: readonly (Partial<journeyDoc.StepFields> & { name: string })[]): void {
+    const ws = this.step();
+    if (!ws || steps.length === 0) return;
+    local(ws, () => {
+      const ids = steps.map((fields) => journeyDoc.addStep(ws, fields));
+      const last = ids.at(-1);
+      if (last) journeyDoc.setNsmMoment(ws, last);
+    });
   }
 
   updateStep(id: string, patch: Partial<journeyDoc.StepFields>): void {

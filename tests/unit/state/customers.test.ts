@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { workspaceDoc, type WorkspaceDoc } from '../../../src/doc/schema';
+import { LOCAL_ORIGIN, workspaceDoc, type WorkspaceDoc } from '../../../src/doc/schema';
 import { readPlans } from '../../../src/doc/plans';
 import { CustomerSuccess } from '../../../src/state/customers.svelte';
 
@@ -108,6 +108,19 @@ describe('CustomerSuccess', () => {
     // The app's today is reactive state; this plain host is not, so a write refreshes the views.
     cs.addPlans([{ customer: 'Bolt', stepId: step }]);
     expect(cs.views.find((v) => v.plan.customer === 'Acme')?.status).toBe('stuck');
+  });
+
+  it('adds a starter journey as one step of undo, its last step the NSM moment', () => {
+    const { ws, cs } = setup();
+    const undo = new Y.UndoManager([ws.journey], { trackedOrigins: new Set([LOCAL_ORIGIN]) });
+    cs.addJourney([{ name: 'Signed' }, { name: 'Onboarded' }, { name: 'Live' }]);
+    expect(cs.journey.steps.map((s) => [s.name, s.nsmMoment])).toEqual([
+      ['Signed', false],
+      ['Onboarded', false],
+      ['Live', true],
+    ]);
+    undo.undo();
+    expect(cs.journey.steps).toEqual([]);
   });
 
   it('a read-only copy refuses to write, with a message', () => {
