@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { parseShareFragment } from '../../src/domain/shareLink';
 import { exportSyncFile } from '../../src/sync/syncFile';
 import { expectNoA11yViolations, launchBrowser, newPage, type TestPage } from './support/browser';
-import { createWorkspace, outline, treeRow } from './support/app';
+import { createWorkspace, outline, treeRow, waitOfflineReady } from './support/app';
 import { startSignaling, type Signaling } from './support/signaling';
 
 let signaling: Signaling;
@@ -84,6 +84,7 @@ test('two browsers co-edit through an encrypted link, offline work and sync file
 
     // Conflicting moves made at the same time (both copies offline, so neither hears of the
     // other's): A puts the second input under the first, B the first under the second.
+    await Promise.all([waitOfflineReady(a.page), waitOfflineReady(b.page)]);
     await Promise.all([a.context.setOffline(true), b.context.setOffline(true)]);
     for (const p of [a.page, b.page]) await p.getByText('Offline', { exact: true }).waitFor();
     await treeRow(a.page, SECOND).click();
@@ -101,6 +102,7 @@ test('two browsers co-edit through an encrypted link, offline work and sync file
     expect(await outline(a.page)).toHaveLength(7);
 
     // B goes offline and keeps working; A does not hear of it.
+    await waitOfflineReady(b.page);
     await b.context.setOffline(true);
     await b.page.getByText('Offline', { exact: true }).waitFor();
     await treeRow(b.page, NSM).click();
@@ -271,6 +273,7 @@ test('two people on one success plan at once: a move, a ticked milestone and two
 
     // Both offline, so the edits are truly concurrent: A moves the plan and writes a note,
     // B ticks the milestone and writes a note.
+    await Promise.all([waitOfflineReady(a.page), waitOfflineReady(b.page)]);
     await Promise.all([a.context.setOffline(true), b.context.setOffline(true)]);
     for (const p of [a.page, b.page]) await p.getByText('Offline', { exact: true }).waitFor();
     await a.page.getByLabel('Journey step').selectOption({ label: 'Onboarded' });

@@ -35,3 +35,14 @@ export async function outline(page: Page): Promise<string[]> {
 export async function waitSaved(page: Page): Promise<void> {
   await page.getByText('Saved on this device').waitFor();
 }
+
+/**
+ * Waits until the service worker is active (its precache of every screen complete) and controls
+ * the page, so a page that then goes offline can still open screens it has not loaded yet.
+ */
+export async function waitOfflineReady(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
