@@ -1,5 +1,5 @@
 import { collectDue, dueForMetric, type DueList, type MetricDue } from '../domain/checkin';
-import { todayLocal } from '../domain/periods';
+import { CADENCE_GRAIN, todayLocal } from '../domain/periods';
 import { pointsOf, summarize, type MetricSummary } from '../domain/summary';
 import type { Entry, Metric } from '../domain/types';
 import { formulaSeries, type FormulaSeries } from '../domain/formulaSeries';
@@ -7,7 +7,6 @@ import type { Point } from '../domain/aggregate';
 import type { Journey } from '../domain/journey';
 import type { Plan } from '../domain/plans';
 import { planMetricSeries } from '../domain/planMetrics';
-import { CADENCE_GRAIN } from '../domain/periods';
 import type { EntriesByMetric } from './entriesCache';
 
 interface Source {
@@ -88,7 +87,13 @@ export class Tracking {
 
   /** Values, problems and per-period errors of the computed (formula) metrics. */
   formulas: FormulaSeries = $derived.by(() =>
-    formulaSeries(this.live, withPlanValues(this.source.entries, this.planPoints)),
+    formulaSeries(
+      // A metric computed from plans is not also a formula (a peer may have written both).
+      this.live.map((m) =>
+        m.planMetric !== null && m.formula !== null ? { ...m, formula: null } : m,
+      ),
+      withPlanValues(this.source.entries, this.planPoints),
+    ),
   );
 
   summaries: ReadonlyMap<string, MetricSummary> = $derived.by(() => this.summarizeAll());

@@ -41,6 +41,14 @@ describe('Tracking with metrics computed from plans', () => {
     expect(tracking.summaries.get('doubled')?.points).toEqual([{ period: '2026-03', value: 100 }]);
   });
 
+  it('ignores a formula written on a plan metric too (its plans win, also inside formulas)', () => {
+    const both = { ...completed, formula: 'Doubled + 1000' };
+    const tracking = new Tracking({ ...source, metrics: [both, doubled] });
+    expect(tracking.formulas.problems).toEqual(new Map());
+    expect(tracking.summaries.get('completed')?.points).toEqual([{ period: '2026-03', value: 50 }]);
+    expect(tracking.summaries.get('doubled')?.points).toEqual([{ period: '2026-03', value: 100 }]);
+  });
+
   it('never asks for them in a check-in', () => {
     expect(isTracked(completed)).toBe(false);
     expect(dueForMetric(completed, undefined, '2026-04-02').items).toEqual([]);
