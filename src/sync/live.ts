@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
+import { watchStalledPeers } from './stalledPeers';
 import { chunkPeer, type PeerLike } from './chunking';
 
 /** What the sync seam needs to connect a document, whatever carries it. */
@@ -86,6 +87,7 @@ export async function connectLive(
       return set(id, conn);
     };
   });
+  const stopWatch = watchStalledPeers(() => provider.room?.webrtcConns.values());
   return {
     awareness: provider.awareness,
     status: () => {
@@ -102,6 +104,7 @@ export async function connectLive(
       return { state, peers };
     },
     destroy: async () => {
+      stopWatch();
       // destroy() alone leaves the shared signaling socket reconnecting; disconnect() frees it.
       provider.disconnect();
       provider.destroy();
