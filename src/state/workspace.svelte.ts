@@ -9,7 +9,13 @@ import * as peopleDoc from '../doc/people';
 import { readWorkshop } from '../doc/workshop';
 import { createUndoManager } from '../doc/undo';
 import type { DocWarning } from '../doc/warnings';
-import { DocLoadError, openStoredDoc, type StoredDoc } from '../storage/workspaceStore';
+import {
+  DocLoadError,
+  openStoredDoc,
+  type SaveStatus,
+  type StoredDoc,
+} from '../storage/workspaceStore';
+import { takeUnsaved } from '../storage/unsavedMarker';
 import { exportBackup } from '../storage/backup';
 import { getSetting, getWorkspace, putSetting, touchWorkspace } from '../storage/registry';
 import * as entriesDoc from '../doc/entries';
@@ -22,7 +28,7 @@ import { CustomerSuccess } from './customers.svelte';
 import { changedKeys } from './recordCache';
 import { readAllEntries, updateEntries, type EntriesByMetric } from './entriesCache';
 
-export type SaveState = 'saved' | 'saving' | 'failed';
+export type { SaveStatus };
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 
@@ -55,7 +61,13 @@ export class WorkspaceSession {
   warnings = $state.raw<DocWarning[]>([]);
   /** Every metric's entries, sorted by period; replaced per metric when its entries change. */
   entries = $state.raw<EntriesByMetric>(new Map());
-  saveState = $state<SaveState>('saved');
+  /** Whether every change is on this device's disk; "failed" holds changes in memory only. */
+  save = $state.raw<SaveStatus>({ kind: 'saved' });
+  /**
+   * What an earlier window of this workspace could not save, or stored changes that could not
+   * be applied: said once, when the workspace opens. Null when all is well.
+   */
+  lostChanges = $state<string | null>(null);
   /** The person the user of this device is, in this workspace (a device setting). */
   meId = $state<string | null>(null);
   canUndo = $state(false);
@@ -82,7 +94,7 @@ export class WorkspaceSession {
   private ws: WorkspaceDoc | null = null;
   private undoManager: Y.UndoManager | null = null;
   private tabs: TabChannel | null = null;
-  private pendingSaves = 0;
+  private unsubscribeSave: (() => void) | null = null;
 
   constructor(readonly id: string) {
     this.workshopActions = new WorkshopActions(() => this.writable(), this);
@@ -104,7 +116,9 @@ export class WorkspaceSession {
           : `This workspace could not be opened: ${String(error)}`;
       return;
     }
-    const ws = workspaceDoc(this.stored.doc);
+    const stored = this.stored;
+    this.lostChanges = lostChangesText(takeUnsaved(this.id), stored.incomplete);
+    const ws = workspaceDoc(stored.doc);
     this.ws = ws;
     this.meId = (await getSetting(`me:${this.id}`, isString)) ?? null;
     const health = docHealth(ws);
@@ -112,9 +126,10 @@ export class WorkspaceSession {
       this.readOnly = `This workspace was saved by a newer version of Lodestar (schema ${health.version}). It is read-only here so nothing is lost; reload to get the update.`;
     } else if (health.kind === 'corrupt') {
       this.readOnly = `This workspace looks damaged: ${health.reason}. It is read-only here so nothing is overwritten.`;
-    } else {
-      migrate(ws);
     }
+    if (this.readOnly !== null) stored.stopWriting();
+    else migrate(ws);
+    this.unsubscribeSave = stored.subscribe((status) => (this.save = status));
     this.undoManager = createUndoManager(ws);
     const syncUndo = (): void => {
       this.canUndo = (this.undoManager?.undoStack.length ?? 0) > 0;
@@ -138,7 +153,7 @@ export class WorkspaceSession {
     this.entries = readAllEntries(ws);
     this.customers.attach(ws);
     this.status = 'ready';
-    if (this.readOnly === null && this.stored.rows() > COMPACT_ON_OPEN_ROWS) {
+    if (this.readOnly === null && stored.rows() > COMPACT_ON_OPEN_ROWS) {
       setTimeout(() => void this.compactSoon(), 3000);
     }
     this.live = new LiveSync(
@@ -166,19 +181,20 @@ export class WorkspaceSession {
     if (records) this.refresh();
     if (entries.size > 0 && this.ws) this.entries = updateEntries(this.ws, this.entries, entries);
     if (this.ws) this.customers.flush(this.ws);
-    if (tr.local && this.stored) void this.trackSave(this.stored);
   };
 
-  private async trackSave(stored: StoredDoc): Promise<void> {
-    this.pendingSaves++;
-    this.saveState = 'saving';
-    try {
-      await stored.flushed();
-      if (--this.pendingSaves === 0 && this.saveState === 'saving') this.saveState = 'saved';
-    } catch {
-      this.pendingSaves--;
-      this.saveState = 'failed';
-    }
+  /**
+   * Resolves once every change made so far is on this device's disk (the moment to say
+   * "Imported…" or "Saved"); rejects with NotSavedError, in words, when storage refused it.
+   * The changes stay in memory and are written again when storage works.
+   */
+  saved(): Promise<void> {
+    return this.stored ? this.stored.written() : Promise.resolve();
+  }
+
+  /** Tries the writes that failed again now (after the user freed space). */
+  retrySave(): void {
+    this.stored?.retry();
   }
 
   private refresh(): void {
@@ -293,7 +309,7 @@ export class WorkspaceSession {
     const stored = this.stored;
     if (!stored) return;
     try {
-      await stored.flushed();
+      await stored.written();
       await stored.compact();
     } catch {
       // Closed meanwhile, or storage refused: the rows stay as they were, nothing is lost.
@@ -334,8 +350,8 @@ export class WorkspaceSession {
    * A backup file of this workspace exactly as this copy holds it, including changes not yet
    * written to this device's storage; null while the document is not open.
    */
-  backup(): { fileName: string; text: string } | null {
-    return this.ws ? exportBackup(this.ws.doc, { id: this.id, name: this.name }) : null;
+  async backup(): Promise<{ fileName: string; text: string } | null> {
+    return this.ws ? await exportBackup(this.ws.doc, { id: this.id, name: this.name }) : null;
   }
 
   /** The name and colour teammates see for this device's user. */
@@ -352,6 +368,27 @@ export class WorkspaceSession {
     this.ws?.doc.off('afterTransaction', this.onTransaction);
     this.tabs?.destroy();
     this.undoManager?.destroy();
+    this.unsubscribeSave?.();
     await this.stored?.close();
   }
+}
+
+/** The words for changes an earlier window lost, or stored rows that could not be applied. */
+function lostChangesText(
+  note: { since: number; reason: string } | null,
+  incomplete: boolean,
+): string | null {
+  const parts: string[] = [];
+  if (note) {
+    const when = note.since > 0 ? ` since ${new Date(note.since).toLocaleString()}` : '';
+    parts.push(
+      `When this workspace was last open, changes made${when} had not reached this device's storage (${note.reason}), and the window closed before they could be written. They are not in this copy; a teammate who synced them, or a backup downloaded then, still has them.`,
+    );
+  }
+  if (incomplete) {
+    parts.push(
+      "Some changes stored on this device depend on an earlier change that never reached the disk, so they cannot be shown. Nothing else is affected; a teammate's copy or a backup may still have them.",
+    );
+  }
+  return parts.length > 0 ? parts.join(' ') : null;
 }

@@ -6,7 +6,7 @@ import type { WorkspaceRecord } from '../storage/db';
 
 export type { WorkspaceRecord };
 import * as registry from '../storage/registry';
-import { deleteStoredDoc, openStoredDoc } from '../storage/workspaceStore';
+import { asNotSaved, deleteStoredDoc, openStoredDoc } from '../storage/workspaceStore';
 import { requestPersistentStorage, type PersistState } from '../storage/persistence';
 import { putSyncSettings } from '../storage/syncSettings';
 import type { ShareInfo } from '../domain/shareLink';
@@ -47,18 +47,27 @@ class Workspaces {
     const problem = nameProblem(name);
     if (problem) throw new Error(problem);
     const id = newId();
-    const stored = await openStoredDoc(id);
-    const ws = workspaceDoc(stored.doc);
-    initWorkspace(ws, name);
     // Template texts load only when one is used (they are most of the start screen's weight).
     const template = templateId
       ? (await import('../domain/templates')).templateById(templateId)
       : undefined;
-    if (template) applyTemplate(ws, template);
-    await stored.flushed();
-    await stored.close();
-    const now = Date.now();
-    await registry.putWorkspace({ id, name: name.trim(), createdAt: now, openedAt: now });
+    try {
+      const stored = await openStoredDoc(id);
+      try {
+        const ws = workspaceDoc(stored.doc);
+        initWorkspace(ws, name);
+        if (template) applyTemplate(ws, template);
+        await stored.written();
+      } finally {
+        await stored.close();
+      }
+      const now = Date.now();
+      await registry.putWorkspace({ id, name: name.trim(), createdAt: now, openedAt: now });
+    } catch (error) {
+      // Nothing half-made stays behind: the new database goes, and the reason is said in words.
+      await deleteStoredDoc(id).catch(() => undefined);
+      throw new Error(`The workspace could not be created: ${asNotSaved(error).message}.`);
+    }
     await this.load();
     return id;
   }
@@ -68,9 +77,12 @@ class Workspaces {
     const problem = nameProblem(name);
     if (problem) throw new Error(problem);
     const stored = await openStoredDoc(id);
-    setWorkspaceName(workspaceDoc(stored.doc), name);
-    await stored.flushed();
-    await stored.close();
+    try {
+      setWorkspaceName(workspaceDoc(stored.doc), name);
+      await stored.written();
+    } finally {
+      await stored.close();
+    }
     await registry.touchWorkspace(id, { name: name.trim() });
     await this.load();
   }
@@ -91,21 +103,22 @@ class Workspaces {
     if (!record) throw new Error('This device has no such workspace.');
     const stored = await openStoredDoc(id);
     try {
-      return exportBackup(stored.doc, { id, name: record.name });
+      return await exportBackup(stored.doc, { id, name: record.name });
     } finally {
       await stored.close();
     }
   }
 
   /**
-   * Restores a backup file as a new workspace on this device and returns its id. Never
+   * Restores a backup file as a new workspace on this device and returns its id, and whether
+   * the file's checksum was verified (false for an older backup that has none). Never
    * overwrites: when this device has no workspace with the backup's id, it comes back under that
    * id (so backup, delete, restore gives the same workspace back, still shared with teammates);
    * otherwise it becomes a copy with a new id, named "<name> (restored <date>)". Throws an
    * Error with a message for people when the file is not a valid backup.
    */
-  async restore(text: string): Promise<string> {
-    const backup = readBackup(text);
+  async restore(text: string): Promise<{ id: string; verified: boolean }> {
+    const backup = await readBackup(text);
     const now = Date.now();
     let id = backup.id;
     let name = backup.name;
@@ -127,7 +140,7 @@ class Workspaces {
     }
     await registry.putWorkspace({ id, name, createdAt: now, openedAt: now });
     await this.load();
-    return id;
+    return { id, verified: backup.verified };
   }
 
   /**

@@ -1,16 +1,42 @@
+/**
+ * One workspace document on this device: a Y.Doc loaded from, and written to, its own
+ * IndexedDB database. The layout is y-indexeddb's (an auto-increment `updates` store of Yjs
+ * updates, and a `custom` store), so databases written by earlier versions open unchanged; the
+ * write path is our own (WriteQueue) because y-indexeddb neither says when a write has
+ * committed nor when it failed. Every write asks for strict durability: the browser flushes it
+ * to disk before the transaction completes, so a change called saved survives a killed browser.
+ */
 import * as Y from 'yjs';
-import { IndexeddbPersistence, storeState } from 'y-indexeddb';
+import { committed, databaseNames, request, storageProblem } from './idb';
+import { clearUnsaved, markUnsaved } from './unsavedMarker';
+import { NotSavedError, WriteQueue, type SaveStatus } from './writeQueue';
+
+export type { SaveStatus };
+export { NotSavedError };
 
 const DB_PREFIX = 'lodestar-ws-';
+const UPDATES = 'updates';
+const CUSTOM = 'custom';
+const WRITE: IDBTransactionOptions = { durability: 'strict' };
 
 export interface StoredDoc {
-  doc: Y.Doc;
-  /** Resolves once every write made so far has been committed to IndexedDB. */
-  flushed(): Promise<void>;
-  /** Rewrites the stored updates as one row (after a large import, or when rows piled up). */
+  readonly doc: Y.Doc;
+  /** True when stored updates depend on one that never reached the disk (they stay unapplied). */
+  readonly incomplete: boolean;
+  /** Resolves once every change made so far has committed; rejects with NotSavedError. */
+  written(): Promise<void>;
+  status(): SaveStatus;
+  /** Calls back now and on every change of the save status; returns the unsubscribe. */
+  subscribe(listener: (status: SaveStatus) => void): () => void;
+  /** Tries held writes again now. */
+  retry(): void;
+  /** Rewrites the stored updates as one row, atomically (and writes anything held). */
   compact(): Promise<void>;
-  /** How many update rows are stored (y-indexeddb compacts by itself only past 500). */
+  /** How many update rows are stored. */
   rows(): number;
+  /** Stops writing for good: a read-only copy writes nothing, not even on close. */
+  stopWriting(): void;
+  /** Waits for pending writes (not for failed ones), then lets go of the database. */
   close(): Promise<void>;
 }
 
@@ -20,64 +46,139 @@ export class DocLoadError extends Error {
   }
 }
 
-/**
- * Opens a workspace document from this device's IndexedDB. Rejects with DocLoadError when the
- * stored updates cannot be applied (a corrupt database); the persistence is then detached at
- * once so nothing is written over the stored data.
- */
-export async function openStoredDoc(id: string): Promise<StoredDoc> {
-  const doc = new Y.Doc({ gc: true });
-  const persistence = new IndexeddbPersistence(DB_PREFIX + id, doc);
-  // y-indexeddb applies stored updates inside a promise chain it does not expose; a failure
-  // there surfaces only as an unhandled rejection, so we listen for one while loading.
-  let onRejection: ((event: PromiseRejectionEvent) => void) | null = null;
-  const failed = new Promise<never>((_, reject) => {
-    onRejection = (event: PromiseRejectionEvent) => {
-      event.preventDefault();
-      reject(
-        new DocLoadError(
-          String(event.reason instanceof Error ? event.reason.message : event.reason),
-        ),
-      );
+/** Origin of the updates applied from the database, so they are not written back. */
+const FROM_DISK = Symbol('from disk');
+
+function openDatabase(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(name, 1);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      if (!db.objectStoreNames.contains(UPDATES)) {
+        db.createObjectStore(UPDATES, { autoIncrement: true });
+      }
+      if (!db.objectStoreNames.contains(CUSTOM)) db.createObjectStore(CUSTOM);
     };
-    window.addEventListener('unhandledrejection', onRejection);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('could not open the database'));
   });
-  try {
-    await Promise.race([persistence.whenSynced, failed]);
-  } catch (error) {
-    await persistence.destroy();
-    throw error;
-  } finally {
-    if (onRejection) window.removeEventListener('unhandledrejection', onRejection);
-  }
-  return {
+}
+
+/** Applies stored rows in one transaction; a row that is not a readable update is damage. */
+function applyRows(doc: Y.Doc, rows: unknown[]): void {
+  Y.transact(
     doc,
-    flushed: () => flushed(persistence),
-    compact: async () => {
-      await storeState(persistence, true);
-      await flushed(persistence);
+    () => {
+      for (const row of rows) {
+        if (!(row instanceof Uint8Array)) throw new Error('a stored row is not a Yjs update');
+        Y.applyUpdate(doc, row);
+      }
     },
-    rows: () => persistence._dbsize,
-    close: async () => {
-      await persistence.destroy();
-      doc.destroy();
-    },
-  };
+    FROM_DISK,
+    false,
+  );
 }
 
 /**
- * IndexedDB runs transactions on the same store in order, so a read that starts after our
- * writes completes only once they are committed: that is when the UI may say "saved".
+ * Opens a workspace document from this device's IndexedDB (creating an empty database when
+ * there is none). Rejects with DocLoadError, having written nothing, when the stored updates
+ * cannot be applied. Opening writes nothing: only later changes are stored.
  */
-function flushed(persistence: IndexeddbPersistence): Promise<void> {
-  const db = persistence.db;
-  if (!db) return persistence.whenSynced.then(() => undefined);
-  return new Promise((resolve, reject) => {
-    const tx = db.transaction(['updates'], 'readonly');
-    tx.objectStore('updates').count();
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB write failed'));
+export async function openStoredDoc(id: string): Promise<StoredDoc> {
+  const name = DB_PREFIX + id;
+  let db: IDBDatabase | null = await openDatabase(name);
+  let deletedElsewhere = false;
+  const watch = (conn: IDBDatabase): void => {
+    conn.onversionchange = () => {
+      // Another tab deletes or upgrades this database: let it, and stop writing.
+      deletedElsewhere = true;
+      conn.close();
+      db = null;
+    };
+    conn.onclose = () => (db = null);
+  };
+  watch(db);
+
+  const doc = new Y.Doc({ gc: true });
+  let rowCount: number;
+  try {
+    const tx = db.transaction(UPDATES, 'readonly');
+    const rows = await request(tx.objectStore(UPDATES).getAll());
+    rowCount = rows.length;
+    applyRows(doc, rows);
+  } catch (error) {
+    db.close();
+    doc.destroy();
+    throw new DocLoadError(error instanceof Error ? error.message : String(error));
+  }
+  const incomplete = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+
+  const connection = async (): Promise<IDBDatabase> => {
+    if (deletedElsewhere) {
+      throw new DOMException('deleted or upgraded in another tab', 'VersionError');
+    }
+    if (db) return db;
+    db = await openDatabase(name);
+    watch(db);
+    return db;
+  };
+
+  const queue = new WriteQueue(
+    async (updates) => {
+      const conn = await connection();
+      const tx = conn.transaction(UPDATES, 'readwrite', WRITE);
+      const store = tx.objectStore(UPDATES);
+      for (const update of updates) store.add(update);
+      await committed(tx);
+      rowCount += updates.length;
+    },
+    storageProblem,
+  );
+  queue.subscribe((status) => {
+    if (status.kind === 'failed') markUnsaved(id, { since: status.since, reason: status.reason });
+    else if (status.kind === 'saved') clearUnsaved(id);
   });
+
+  const onUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin !== FROM_DISK) queue.push(update);
+  };
+  doc.on('update', onUpdate);
+  let writing = true;
+  const stopWriting = (): void => {
+    if (!writing) return;
+    writing = false;
+    doc.off('update', onUpdate);
+    queue.close();
+  };
+
+  return {
+    doc,
+    incomplete,
+    written: () => queue.written(),
+    status: () => queue.status(),
+    subscribe: (listener) => queue.subscribe(listener),
+    retry: () => queue.retry(),
+    compact: () =>
+      queue.replaceAll(async () => {
+        const conn = await connection();
+        const tx = conn.transaction(UPDATES, 'readwrite', WRITE);
+        const store = tx.objectStore(UPDATES);
+        // Rows another tab wrote since we loaded are folded in first, so none is lost.
+        applyRows(doc, await request(store.getAll()));
+        store.clear();
+        store.add(Y.encodeStateAsUpdate(doc));
+        await committed(tx);
+        rowCount = 1;
+      }),
+    rows: () => rowCount,
+    stopWriting,
+    close: async () => {
+      if (writing) await queue.written().catch(() => undefined);
+      stopWriting();
+      db?.close();
+      doc.destroy();
+    },
+  };
 }
 
 /** Deletes this device's copy of a workspace document. */
@@ -90,7 +191,14 @@ export async function deleteStoredDoc(id: string): Promise<void> {
   });
 }
 
-/** The IndexedDB database name of a workspace (for tests and diagnostics). */
-export function storedDocName(id: string): string {
-  return DB_PREFIX + id;
+/** The ids of the workspace documents this device's IndexedDB holds. */
+export async function storedDocIds(): Promise<string[]> {
+  return (await databaseNames())
+    .filter((name) => name.startsWith(DB_PREFIX))
+    .map((name) => name.slice(DB_PREFIX.length));
+}
+
+/** The NotSavedError, with the reason in words, for an error a storage call threw. */
+export function asNotSaved(error: unknown): NotSavedError {
+  return error instanceof NotSavedError ? error : new NotSavedError(storageProblem(error), error);
 }
