@@ -1,13 +1,18 @@
 /** CSV reading for the import: the file, then its cells (numbers, dates and periods). */
 import Papa from 'papaparse';
+import { unguardCell } from './csvExport';
 
 export { guessDecimalMark, parseNumber, type DecimalMark } from './csvNumber';
 export { parseDateCell, type DateCell, type DateOrder } from './csvDate';
 
 export interface ParsedCsv {
-  /** The first non-empty record, cells trimmed. */
+  /** The first non-empty record, cells unguarded (see `rows`), then trimmed. */
   header: string[];
-  /** The records below the header, cells as written (not trimmed); empty records left out. */
+  /**
+   * The records below the header, cells as written (not trimmed) except that the formula guard
+   * of our CSV export is undone (unguardCell: "'=1+1" → "=1+1", "''=x" → "'=x"), so every import
+   * reads the text that was exported; empty records left out.
+   */
   rows: string[][];
   /** 1-based line in the file where each of `rows` starts (parallel to `rows`). */
   lines: number[];
@@ -73,7 +78,8 @@ function quoteProblem(error: Papa.ParseError, line: number): string {
  * fields with embedded delimiters, quotes and newlines. Line ends are normalised to LF first,
  * also inside quoted cells. Empty lines (and lines of only delimiters) are skipped. First row =
  * header. A file that is not CSV (binary, one giant line, empty) → problems, not an exception.
- * Each row keeps the line where its record starts, for messages.
+ * Each row keeps the line where its record starts, for messages. Every cell is unguarded
+ * (unguardCell), so parseCsv(toCsv(rows)) gives back the texts of `rows` (with CR read as LF).
  */
 export function parseCsv(text: string): ParsedCsv {
   const result: ParsedCsv = { header: [], rows: [], lines: [], delimiter: ',', problems: [] };
@@ -115,9 +121,9 @@ export function parseCsv(text: string): ParsedCsv {
       if (isEmptyRecord(data)) return;
       if (!headerSeen) {
         headerSeen = true;
-        result.header = data.map((cell) => cell.trim());
+        result.header = data.map((cell) => unguardCell(cell).trim());
       } else {
-        result.rows.push(data);
+        result.rows.push(data.map(unguardCell));
         result.lines.push(line);
       }
     },

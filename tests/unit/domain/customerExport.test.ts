@@ -81,7 +81,7 @@ describe('planRows', () => {
     );
     expect(back.rejected).toEqual([]);
     expect(back.rows.map((r) => [r.customer, r.ownerId, r.stepId, r.goals])).toEqual([
-      ['\'=HYPERLINK("evil")', 'ann', 's2', 'Go live, then grow'],
+      ['=HYPERLINK("evil")', 'ann', 's2', 'Go live, then grow'],
       ['Bolt', null, 's1', ''],
     ]);
   });
