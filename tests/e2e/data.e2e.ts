@@ -179,7 +179,7 @@ test('backup, delete, restore gives back the same workspace; a second restore is
     const entriesBefore = await download(page, 'Entries as CSV');
     const backup = await download(page, 'Download a backup');
     expect(backup.name).toMatch(/^lodestar-backed-up-backup-\d{4}-\d{2}-\d{2}\.json$/);
-    expect(JSON.parse(backup.text)).toMatchObject({ format: 'lodestar-backup', version: 1 });
+    expect(JSON.parse(backup.text)).toMatchObject({ format: 'lodestar-backup', version: 2 });
 
     await page.getByRole('link', { name: '← All workspaces' }).click();
     await page.getByRole('button', { name: 'Delete Backed up' }).click();
