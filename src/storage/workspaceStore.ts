@@ -123,20 +123,25 @@ export async function openStoredDoc(id: string): Promise<StoredDoc> {
     return db;
   };
 
-  const queue = new WriteQueue(
-    async (updates) => {
-      const conn = await connection();
-      const tx = conn.transaction(UPDATES, 'readwrite', WRITE);
-      const store = tx.objectStore(UPDATES);
-      for (const update of updates) store.add(update);
-      await committed(tx);
-      rowCount += updates.length;
-    },
-    storageProblem,
-  );
+  const queue = new WriteQueue(async (updates) => {
+    const conn = await connection();
+    const tx = conn.transaction(UPDATES, 'readwrite', WRITE);
+    const store = tx.objectStore(UPDATES);
+    for (const update of updates) store.add(update);
+    await committed(tx);
+    rowCount += updates.length;
+  }, storageProblem);
+  // The note of held changes lives exactly as long as the failure: set on it, cleared once all
+  // is written (not on open: an earlier window's note is for the session to read).
+  let held = false;
   queue.subscribe((status) => {
-    if (status.kind === 'failed') markUnsaved(id, { since: status.since, reason: status.reason });
-    else if (status.kind === 'saved') clearUnsaved(id);
+    if (status.kind === 'failed') {
+      held = true;
+      markUnsaved(id, { since: status.since, reason: status.reason });
+    } else if (status.kind === 'saved' && held) {
+      held = false;
+      clearUnsaved(id);
+    }
   });
 
   const onUpdate = (update: Uint8Array, origin: unknown): void => {

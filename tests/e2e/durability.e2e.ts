@@ -90,11 +90,7 @@ test('fifty kills at the moment "saved" shows: every change is there after a rel
     workspaceId = decodeURIComponent(/#\/w\/([^/]+)/.exec(page.url())?.[1] ?? '');
     await treeRow(page, 'Weekly active users').waitFor();
     await nav(page, 'Dashboard').click();
-    metricHref =
-      (await page
-        .locator('a[href*="/metric/"]')
-        .first()
-        .getAttribute('href')) ?? '';
+    metricHref = (await page.locator('a[href*="/metric/"]').first().getAttribute('href')) ?? '';
     expect(metricHref).toMatch(/\/metric\//);
     await nav(page, 'Customers').click();
     await page.getByRole('link', { name: 'Map the journey' }).click();
