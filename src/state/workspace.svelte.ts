@@ -51,7 +51,8 @@ const EMPTY_WORKSHOP: Workshop = {
  * Snapshots are replaced whole after each change (the tree holds at most a few hundred metrics).
  */
 export class WorkspaceSession {
-  status = $state<'loading' | 'ready' | 'failed' | 'missing'>('loading');
+  /** `unlisted`: the data is on this device but not on its list of workspaces. */
+  status = $state<'loading' | 'ready' | 'failed' | 'missing' | 'unlisted'>('loading');
   /** Why this copy cannot be edited (newer or corrupt document); null when editable. */
   readOnly = $state<string | null>(null);
   name = $state('');
@@ -103,7 +104,7 @@ export class WorkspaceSession {
   async open(): Promise<void> {
     // Opening an unknown id would create an empty database: only open what this device holds.
     if (!(await getWorkspace(this.id))) {
-      this.status = 'missing';
+      this.status = (await workspaces.isUnlisted(this.id)) ? 'unlisted' : 'missing';
       return;
     }
     try {
@@ -175,7 +176,7 @@ export class WorkspaceSession {
     ws.entries.observeDeep((events) => changedKeys(events, this.dirty.entries));
   }
 
-  private readonly onTransaction = (tr: Y.Transaction): void => {
+  private readonly onTransaction = (): void => {
     const { records, entries } = this.dirty;
     this.dirty = { records: false, entries: new Set() };
     if (records) this.refresh();
@@ -190,6 +191,13 @@ export class WorkspaceSession {
    */
   saved(): Promise<void> {
     return this.stored ? this.stored.written() : Promise.resolve();
+  }
+
+  /** Puts an unlisted workspace back on this device's list, then opens it. */
+  async bringBack(): Promise<void> {
+    await workspaces.bringBack(this.id);
+    this.status = 'loading';
+    await this.open();
   }
 
   /** Tries the writes that failed again now (after the user freed space). */

@@ -1,12 +1,17 @@
 import { nameProblem } from '../domain/validate';
 import { newId, workspaceDoc } from '../doc/schema';
-import { initWorkspace, setWorkspaceName } from '../doc/meta';
+import { initWorkspace, setWorkspaceName, workspaceName } from '../doc/meta';
 import { applyTemplate } from '../doc/templates';
 import type { WorkspaceRecord } from '../storage/db';
 
 export type { WorkspaceRecord };
 import * as registry from '../storage/registry';
-import { asNotSaved, deleteStoredDoc, openStoredDoc } from '../storage/workspaceStore';
+import {
+  asNotSaved,
+  deleteStoredDoc,
+  openStoredDoc,
+  storedDocIds,
+} from '../storage/workspaceStore';
 import { requestPersistentStorage, type PersistState } from '../storage/persistence';
 import { putSyncSettings } from '../storage/syncSettings';
 import type { ShareInfo } from '../domain/shareLink';
@@ -16,12 +21,36 @@ import { todayLocal } from '../domain/periods';
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 
+/**
+ * The name a stored workspace document holds ("Untitled workspace" when it has none), or null
+ * when the database holds no workspace or cannot be read. Reading writes nothing.
+ */
+async function storedWorkspaceName(id: string): Promise<string | null> {
+  let stored: Awaited<ReturnType<typeof openStoredDoc>>;
+  try {
+    stored = await openStoredDoc(id);
+  } catch {
+    return null;
+  }
+  stored.stopWriting();
+  try {
+    const ws = workspaceDoc(stored.doc);
+    if (ws.meta.size === 0) return null;
+    return workspaceName(ws).trim() || 'Untitled workspace';
+  } finally {
+    await stored.close();
+  }
+}
+
 /** This device's workspaces, the user's display name and storage persistence. */
 class Workspaces {
   list = $state.raw<WorkspaceRecord[]>([]);
   loaded = $state(false);
   displayName = $state('');
   persist = $state<PersistState | 'unknown'>('unknown');
+
+  /** Workspaces whose data is on this device but missing from its list (a lost registry). */
+  found = $state.raw<{ id: string; name: string }[]>([]);
 
   async load(): Promise<void> {
     const [list, name] = await Promise.all([
@@ -31,6 +60,33 @@ class Workspaces {
     this.list = list;
     this.displayName = name ?? '';
     this.loaded = true;
+    this.found = await this.findUnlisted(new Set(list.map((r) => r.id)));
+  }
+
+  /** Opens each unlisted workspace database (writing nothing) to read its name. */
+  private async findUnlisted(listed: ReadonlySet<string>): Promise<{ id: string; name: string }[]> {
+    const found: { id: string; name: string }[] = [];
+    for (const id of await storedDocIds()) {
+      if (listed.has(id)) continue;
+      const name = await storedWorkspaceName(id);
+      if (name !== null) found.push({ id, name });
+    }
+    return found;
+  }
+
+  /** Puts a workspace found on this device back on its list. */
+  async bringBack(id: string): Promise<void> {
+    const name = await storedWorkspaceName(id);
+    if (name === null) throw new Error('This device holds no data for that workspace.');
+    const now = Date.now();
+    await registry.putWorkspace({ id, name, createdAt: now, openedAt: now });
+    await this.load();
+  }
+
+  /** Whether this device holds data for a workspace that is not on its list. */
+  async isUnlisted(id: string): Promise<boolean> {
+    if (await registry.getWorkspace(id)) return false;
+    return (await storedDocIds()).includes(id) && (await storedWorkspaceName(id)) !== null;
   }
 
   async askPersistence(): Promise<void> {

@@ -66,6 +66,7 @@ test('a document from a newer version opens read-only, and nothing is written ov
     doc.getMap('meta').set('schemaVersion', 99);
     await page.goto('/#/');
     await appendRow(page, db, Array.from(Y.encodeStateAsUpdate(doc, before)));
+    const stored = await readRows(page, db);
 
     await page.goto(`/#/w/${id}/tree`);
     await page.getByRole('alert').filter({ hasText: 'newer version of Lodestar' }).waitFor();
@@ -78,8 +79,11 @@ test('a document from a newer version opens read-only, and nothing is written ov
     await treeRow(page, 'Nights booked').waitFor();
     await expect(page.getByLabel('Name', { exact: true }).isDisabled()).resolves.toBe(true);
 
+    // A read-only open writes nothing at all: the stored rows are exactly as they were.
+    await page.goto('/#/');
+    await expect(readRows(page, db)).resolves.toEqual(stored);
     const after = new Y.Doc();
-    for (const row of await readRows(page, db)) Y.applyUpdate(after, new Uint8Array(row));
+    for (const row of stored) Y.applyUpdate(after, new Uint8Array(row));
     expect(after.getMap('meta').get('schemaVersion')).toBe(99);
     expect(errors).toEqual([]);
   } finally {
@@ -98,8 +102,10 @@ test('a corrupt stored document shows a clear message instead of crashing', asyn
       `lodestar-ws-${id}`,
       Array.from({ length: 50 }, (_, i) => (i * 37) % 256),
     );
+    const stored = await readRows(page, `lodestar-ws-${id}`);
     await page.goto(`/#/w/${id}`);
     await page.getByRole('alert').filter({ hasText: 'could not be read' }).waitFor();
+    await expect(readRows(page, `lodestar-ws-${id}`)).resolves.toEqual(stored);
     // The rest of the app still works.
     await page.getByRole('link', { name: '← All workspaces' }).click();
     await page.getByRole('link', { name: 'Damaged' }).waitFor();

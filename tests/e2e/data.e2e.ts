@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { expectNoA11yViolations, launchBrowser, newPage } from './support/browser';
-import { createWorkspace, outline, treeRow, waitSaved } from './support/app';
+import { createWorkspace, download, outline, treeRow, waitSaved } from './support/app';
 
 let browser: Browser;
 
@@ -44,16 +43,6 @@ async function openTab(page: Page, label: string): Promise<void> {
     .getByRole('navigation', { name: 'Workspace' })
     .getByRole('link', { name: label })
     .click();
-}
-
-/** Clicks a button that downloads a file and returns the file's name and text. */
-async function download(page: Page, button: string): Promise<{ name: string; text: string }> {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: button }).click(),
-  ]);
-  const path = await file.path();
-  return { name: file.suggestedFilename(), text: await readFile(path, 'utf8') };
 }
 
 /** The entries export as [metric, period, period start, value, note] rows (no header). */
@@ -244,8 +233,8 @@ test('a calendar reminder lists the metrics I own', async () => {
 
     await openTab(page, 'Data');
     await page.getByRole('listitem').filter({ hasText: 'Weekly active users' }).waitFor();
-    await page.getByLabel('Day').selectOption({ label: 'Thursday' });
-    await page.getByLabel('Time').fill('08:30');
+    await page.getByLabel('Day', { exact: true }).selectOption({ label: 'Thursday' });
+    await page.getByLabel('Time', { exact: true }).fill('08:30');
     const ics = await download(page, 'Download calendar reminder');
     expect(ics.name).toBe('lodestar-checkin.ics');
     const lines = ics.text.replace(/\r\n /g, '').split('\r\n');
