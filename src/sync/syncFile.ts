@@ -1,7 +1,7 @@
 import { keyBytes } from './keys';
 
 /**
- * Offline sync files, no server at all (shared/DESIGN.md, "Sync, without a backend of ours").
+ * Offline sync files, no server at all (docs/ARCHITECTURE.md).
  *
  * Layout, version 1:
  *   "LODESTAR-SYNC\n" (14 ASCII bytes) | version (1 byte) |

@@ -1,8 +1,8 @@
 /**
  * A hostile (or badly out of date) peer writes junk straight into the shared document; the
  * receiving replica gets it as an ordinary update. Every reader must return without throwing,
- * keep the valid data, and ignore what is invalid with a warning (shared/DESIGN.md, "Every value
- * read from the document is validated").
+ * keep the valid data, and ignore what is invalid with a warning (docs/ARCHITECTURE.md,
+ * "The document": every reader validates).
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
