@@ -21,11 +21,6 @@ export function keyBetween(before: string | null, after: string | null): string 
   }
 }
 
-/** Whether a string is a usable order key (peers may write anything). */
-export function isOrderKey(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= 200;
-}
-
 function safely(make: () => string): string | null {
   try {
     return make();

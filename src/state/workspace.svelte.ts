@@ -26,7 +26,12 @@ import { workspaces } from './workspaces.svelte';
 import { Tracking } from './tracking.svelte';
 import { CustomerSuccess } from './customers.svelte';
 import { changedKeys } from './recordCache';
-import { readAllEntries, updateEntries, type EntriesByMetric } from './entriesCache';
+import {
+  readAllEntries,
+  unreadableWarnings,
+  updateEntries,
+  type EntriesByMetric,
+} from './entriesCache';
 
 export type { SaveStatus };
 
@@ -62,6 +67,12 @@ export class WorkspaceSession {
   warnings = $state.raw<DocWarning[]>([]);
   /** Every metric's entries, sorted by period; replaced per metric when its entries change. */
   entries = $state.raw<EntriesByMetric>(new Map());
+  /** How many stored values of each metric could not be read (a peer's bad data). */
+  private unreadable = $state.raw<ReadonlyMap<string, number>>(new Map());
+  /** The warnings of unreadable entries, named by metric. */
+  entryWarnings = $derived(
+    unreadableWarnings(this.unreadable, (id) => this.metrics.find((m) => m.id === id)?.name),
+  );
   /** Whether every change is on this device's disk; "failed" holds changes in memory only. */
   save = $state.raw<SaveStatus>({ kind: 'saved' });
   /**
@@ -151,7 +162,7 @@ export class WorkspaceSession {
     this.watch(ws);
     ws.doc.on('afterTransaction', this.onTransaction);
     this.refresh();
-    this.entries = readAllEntries(ws);
+    this.setEntries(readAllEntries(ws));
     this.customers.attach(ws);
     this.status = 'ready';
     if (this.readOnly === null && stored.rows() > COMPACT_ON_OPEN_ROWS) {
@@ -180,9 +191,21 @@ export class WorkspaceSession {
     const { records, entries } = this.dirty;
     this.dirty = { records: false, entries: new Set() };
     if (records) this.refresh();
-    if (entries.size > 0 && this.ws) this.entries = updateEntries(this.ws, this.entries, entries);
+    if (entries.size > 0 && this.ws) {
+      this.setEntries(
+        updateEntries(this.ws, { entries: this.entries, unreadable: this.unreadable }, entries),
+      );
+    }
     if (this.ws) this.customers.flush(this.ws);
   };
+
+  private setEntries(read: {
+    entries: EntriesByMetric;
+    unreadable: ReadonlyMap<string, number>;
+  }): void {
+    this.entries = read.entries;
+    if (read.unreadable.size > 0 || this.unreadable.size > 0) this.unreadable = read.unreadable;
+  }
 
   /**
    * Resolves once every change made so far is on this device's disk (the moment to say

@@ -2,7 +2,7 @@ import { nameProblem } from '../domain/validate';
 import { newId, workspaceDoc } from '../doc/schema';
 import { initWorkspace, setWorkspaceName, workspaceName } from '../doc/meta';
 import { applyTemplate } from '../doc/templates';
-import type { WorkspaceRecord } from '../storage/db';
+import { onDatabaseUpgradeElsewhere, type WorkspaceRecord } from '../storage/db';
 
 export type { WorkspaceRecord };
 import * as registry from '../storage/registry';
@@ -48,6 +48,12 @@ class Workspaces {
   loaded = $state(false);
   displayName = $state('');
   persist = $state<PersistState | 'unknown'>('unknown');
+  /** A newer Lodestar in another tab upgraded the device database: this tab must reload. */
+  upgradedElsewhere = $state(false);
+
+  constructor() {
+    onDatabaseUpgradeElsewhere(() => (this.upgradedElsewhere = true));
+  }
 
   /** Workspaces whose data is on this device but missing from its list (a lost registry). */
   found = $state.raw<{ id: string; name: string }[]>([]);

@@ -30,13 +30,17 @@ export class LocalDb extends Dexie {
 let instance: LocalDb | null = null;
 let onBlocked: (() => void) | null = null;
 
-/** The one device database. A schema upgrade in another tab closes it; we tell the user. */
+/**
+ * The one device database. A schema upgrade in another tab closes it, and the callback of
+ * onDatabaseUpgradeElsewhere tells the user; a deletion (newVersion null) only closes it.
+ */
 export function localDb(): LocalDb {
   if (!instance) {
     instance = new LocalDb();
-    instance.on('versionchange', () => {
+    instance.on('versionchange', (event: IDBVersionChangeEvent) => {
       instance?.close();
-      onBlocked?.();
+      instance = null;
+      if (event.newVersion !== null) onBlocked?.();
       return false;
     });
   }

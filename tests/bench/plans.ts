@@ -12,7 +12,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as Y from 'yjs';
 import { addInsight, readInsights } from '../../src/doc/insights';
 import { addStep, readJourney, setNsmMoment } from '../../src/doc/journey';
-import { addPerson, PERSON_COLORS } from '../../src/doc/people';
+import { addPerson } from '../../src/doc/people';
+import { PERSON_COLORS } from '../../src/domain/personColors';
 import { addMilestone, setMilestoneDone } from '../../src/doc/planMilestones';
 import {
   addPlanNote,

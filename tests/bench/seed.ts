@@ -13,7 +13,8 @@ import * as Y from 'yjs';
 import { workspaceDoc, type WorkspaceDoc } from '../../src/doc/schema';
 import { initWorkspace } from '../../src/doc/meta';
 import { addMetric } from '../../src/doc/metrics';
-import { addPerson, PERSON_COLORS } from '../../src/doc/people';
+import { addPerson } from '../../src/doc/people';
+import { PERSON_COLORS } from '../../src/domain/personColors';
 import { setEntries, type EntryInput } from '../../src/doc/entries';
 import {
   CADENCE_GRAIN,

@@ -1,1 +1,0 @@
-export { PERSON_COLORS } from '../doc/people';
