@@ -110,10 +110,8 @@ test('a full disk: the import says not saved, later edits are held, all is writt
 
     // An edit made now is held too, and is not called saved.
     await logValue(page, 'Accounts with 3 or more active users', '4321');
-    await page
-      .getByRole('alert')
-      .filter({ hasText: /Your last changes are\s+kept in this\s+window only/ })
-      .waitFor();
+    await page.locator('.logged').getByText('4,321').waitFor();
+    await alert.waitFor();
     await expect(page.getByText('Saved on this device').count()).resolves.toBe(0);
 
     // Space comes back: "Try again" writes everything held, in order.

@@ -33,7 +33,14 @@ const ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--remote-debugging-port=0',
+  // After a kill, start clean: no crash bubble, no restored session.
+  '--hide-crash-restore-bubble',
+  '--disable-session-crashed-bubble',
+  '--noerrdialogs',
 ];
+
+/** Attempts at starting Chromium: a start cut short by the last kill's debris is retried. */
+const STARTS = 3;
 
 function devtoolsUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -58,26 +65,44 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
+function killGroup(child: ChildProcess): Promise<void> {
+  if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+  return exited(child);
+}
+
+/** Starts Chromium on the profile and connects; the browser process and its connection. */
+async function start(profileDir: string): Promise<{ child: ChildProcess; browser: Browser }> {
+  for (let attempt = 1; ; attempt++) {
+    const child = spawn(
+      inject('chromePath'),
+      [...ARGS, `--user-data-dir=${profileDir}`, 'about:blank'],
+      {
+        detached: true, // its own process group: one kill reaches every Chromium process
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    try {
+      const url = await devtoolsUrl(child);
+      return { child, browser: await chromium.connectOverCDP(url, { timeout: 15_000 }) };
+    } catch (error) {
+      await killGroup(child);
+      if (attempt >= STARTS) throw error;
+    }
+  }
+}
+
 /** Starts Chromium on `profileDir` and opens one page of the app at `path`. */
 export async function launchKillable(profileDir: string, path = '/'): Promise<Killable> {
-  const child = spawn(inject('chromePath'), [...ARGS, `--user-data-dir=${profileDir}`], {
-    detached: true, // its own process group: one kill reaches every Chromium process
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const url = await devtoolsUrl(child);
-  const browser = await chromium.connectOverCDP(url);
+  const { child, browser } = await start(profileDir);
   const context = browser.contexts()[0] ?? (await browser.newContext());
   const page = context.pages()[0] ?? (await context.newPage());
-  const kill = async (): Promise<void> => {
-    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    }
-    await exited(child);
-  };
+  const kill = (): Promise<void> => killGroup(child);
   let armed: (() => void) | null = null;
   await page.exposeBinding('__lodestarKillNow', () => {
     void kill().then(() => armed?.());
