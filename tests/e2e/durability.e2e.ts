@@ -11,7 +11,7 @@ import * as Y from 'yjs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchKillable, type Killable } from './support/killable';
-import { treeRow } from './support/app';
+import { nav, treeRow } from './support/app';
 import { workspaceDoc } from '../../src/doc/schema';
 import { initWorkspace } from '../../src/doc/meta';
 import { applyTemplate } from '../../src/doc/templates';
@@ -70,9 +70,6 @@ interface Trial {
 
 /** An action the kill cut short: the page is gone before it returns. */
 const gone = (): void => undefined;
-
-const nav = (page: Page, label: string) =>
-  page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: label });
 
 test('fifty kills at the moment "saved" shows: every change is there after a relaunch', async () => {
   let workspaceId = '';

@@ -7,7 +7,7 @@
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchBrowser, newPage } from './support/browser';
-import { createWorkspace, waitSaved } from './support/app';
+import { createWorkspace, nav, waitSaved } from './support/app';
 
 let browser: Browser;
 
@@ -18,9 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const nav = (page: Page, label: string) =>
-  page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: label });
 
 /** 20,000 daily values of one weekly metric: one per week from 1700 on, so none collide. */
 function bigCsv(): { name: string; mimeType: string; buffer: Buffer } {

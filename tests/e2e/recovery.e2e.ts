@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { expectNoA11yViolations, launchBrowser, newPage } from './support/browser';
-import { createWorkspace, download, treeRow, waitSaved } from './support/app';
+import { createWorkspace, download, nav, treeRow, waitSaved } from './support/app';
 
 let browser: Browser;
 
@@ -16,9 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const nav = (page: Page, label: string) =>
-  page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: label });
 
 /** Deletes the device database (the list of workspaces), as a browser clean-up might. */
 function deleteRegistry(page: Page): Promise<void> {

@@ -60,3 +60,8 @@ export async function download(
   const path = await file.path();
   return { name: file.suggestedFilename(), text: await readFile(path, 'utf8') };
 }
+
+/** A tab of the workspace navigation (Dashboard, Check-in, Metric tree, Data…). */
+export function nav(page: Page, label: string): Locator {
+  return page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: label });
+}
