@@ -1,33 +1,14 @@
 /**
- * What a metric computed from success plans measures (domain/planMetrics computes it): how it
- * is stored on a metric record, read back (validated) and named in plain English.
+ * What a metric computed from success plans measures (domain/planMetrics computes it), named in
+ * plain English. The spec type lives with the other base types (domain/types) and its reader
+ * with the other record readers (domain/validate), so that neither depends on the journey; both
+ * are re-exported here for existing importers.
  */
 import type { Journey } from './journey';
-import type { Problems } from './validate';
+import type { PlanMetricSpec } from './types';
 
-export type PlanMetricSpec =
-  | { kind: 'reached-step'; stepId: string | 'nsm' }
-  | { kind: 'completed-within'; days: number }
-  | { kind: 'median-days-to-nsm' };
-
-const isObject = (raw: unknown): raw is Record<string, unknown> =>
-  typeof raw === 'object' && raw !== null && !Array.isArray(raw);
-
-/** Reads a stored spec (a peer may write anything); null, with a problem, when unusable. */
-export function readPlanMetricSpec(raw: unknown, problems: Problems): PlanMetricSpec | null {
-  if (isObject(raw)) {
-    if (raw.kind === 'reached-step' && typeof raw.stepId === 'string' && raw.stepId.length <= 100) {
-      return { kind: 'reached-step', stepId: raw.stepId };
-    }
-    const days = raw.days;
-    if (raw.kind === 'completed-within' && Number.isInteger(days) && (days as number) >= 0) {
-      return { kind: 'completed-within', days: days as number };
-    }
-    if (raw.kind === 'median-days-to-nsm') return { kind: 'median-days-to-nsm' };
-  }
-  problems.add('the plan metric is not readable');
-  return null;
-}
+export type { PlanMetricSpec } from './types';
+export { readPlanMetricSpec } from './validate';
 
 /** A plain-English name for a spec: "Customers reaching “Onboarded”". */
 export function describePlanMetric(spec: PlanMetricSpec, journey: Journey): string {

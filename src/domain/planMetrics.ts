@@ -15,7 +15,7 @@ import type { Point } from './aggregate';
 import { nsmPosition, placeStep, stepPosition, type Journey } from './journey';
 import { comparePeriods, daysBetween, periodOf, periodsBetween, type Grain } from './periods';
 import type { Plan } from './plans';
-import type { PlanMetricSpec } from './planMetricSpec';
+import type { PlanMetricSpec } from './types';
 
 /** Calendar dates, inclusive; whole periods containing them are measured. */
 export interface DateRange {

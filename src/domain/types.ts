@@ -1,5 +1,7 @@
-/** The domain words of Lodestar (see docs/ARCHITECTURE.md), as plain TypeScript types. */
-import type { PlanMetricSpec } from './planMetricSpec';
+/**
+ * The domain words of Lodestar (see docs/ARCHITECTURE.md), as plain TypeScript types. The base of
+ * the domain layer: this module imports nothing, so every other domain module may import it.
+ */
 
 export const METRIC_KINDS = ['north-star', 'input', 'counter', 'omtm'] as const;
 export type MetricKind = (typeof METRIC_KINDS)[number];
@@ -21,6 +23,15 @@ export type Maturity = (typeof MATURITIES)[number];
 
 export const METRIC_STATUSES = ['draft', 'active', 'retired'] as const;
 export type MetricStatus = (typeof METRIC_STATUSES)[number];
+
+/**
+ * What a metric computed from success plans measures (domain/planMetrics computes it; it is read
+ * back by domain/validate and named by domain/planMetricSpec).
+ */
+export type PlanMetricSpec =
+  | { kind: 'reached-step'; stepId: string | 'nsm' }
+  | { kind: 'completed-within'; days: number }
+  | { kind: 'median-days-to-nsm' };
 
 /** A node of the metric tree, as read (and validated) from the document. */
 export interface Metric {

@@ -8,10 +8,10 @@ import {
   UNITS,
   type Metric,
   type Person,
+  type PlanMetricSpec,
   type TargetSet,
 } from './types';
 import { isDate } from './periods';
-import { readPlanMetricSpec } from './planMetricSpec';
 
 /** Latest time a JavaScript date can hold; later "timestamps" from a peer are junk. */
 const MAX_TIME = 8.64e15;
@@ -132,6 +132,25 @@ export function readMetric(id: string, raw: Record<string, unknown>, problems: P
     tolerance: finiteOrNull(raw.tolerance, 'tolerance', problems),
     targets: readTargets(raw.targets, problems),
   };
+}
+
+const isObject = (raw: unknown): raw is Record<string, unknown> =>
+  typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+
+/** Reads a stored plan-metric spec (a peer may write anything); null, with a problem, if junk. */
+export function readPlanMetricSpec(raw: unknown, problems: Problems): PlanMetricSpec | null {
+  if (isObject(raw)) {
+    if (raw.kind === 'reached-step' && typeof raw.stepId === 'string' && raw.stepId.length <= 100) {
+      return { kind: 'reached-step', stepId: raw.stepId };
+    }
+    const days = raw.days;
+    if (raw.kind === 'completed-within' && Number.isInteger(days) && (days as number) >= 0) {
+      return { kind: 'completed-within', days: days as number };
+    }
+    if (raw.kind === 'median-days-to-nsm') return { kind: 'median-days-to-nsm' };
+  }
+  problems.add('the plan metric is not readable');
+  return null;
 }
 
 const QUARTER = /^\d{4}-Q[1-4]$/;
