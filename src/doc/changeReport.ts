@@ -1,13 +1,11 @@
 import * as Y from 'yjs';
-import type { WorkspaceDoc } from './schema';
+import { rootsOf, type WorkspaceDoc } from './schema';
 
-/** What an imported update changed: distinct metrics, entries, people and other records. */
-export interface ChangeReport {
-  metrics: number;
-  entries: number;
-  people: number;
-  other: number;
-}
+/**
+ * What an imported update changed: per top-level map of the document (`rootsOf`), how many
+ * of its records (or, for entries, values) changed.
+ */
+export type ChangeReport = Readonly<Record<string, number>>;
 
 /** A shared type as `Transaction.changed` holds it. */
 type SharedType = Y.Transaction['changed'] extends Map<infer T, unknown> ? T : never;
@@ -28,23 +26,19 @@ function pathOf(type: SharedType): {
 
 /**
  * Collects what the transactions of one import changed, from each transaction's `changed`
- * map (changed type → changed keys). A change is attributed to a record by its place in the
- * document: a key of `metrics` (or anything nested under that metric's map, such as its
- * targets) is that metric; a period key of an `entries` map is one entry; likewise people.
- * `meta`, `workshop` and `candidates` count as "other", one per top-level key or record.
- * Each record is counted once however many of its fields changed. A type created within the
- * transaction is not in `changed` (only its parent's key is), so a new entries map counts
- * every period it holds.
+ * map (changed type → changed keys). A change is attributed by its place in the document: for
+ * a root counted by `key`, the top-level key it is under (a metric, with its nested targets,
+ * counts once however many fields changed); for a root counted by `inner-key`, the key one
+ * level down (one entry per metric and period). A type created within the transaction is not
+ * in `changed` (only its parent's key is), so a new inner map counts every key it holds.
  */
 class Collector {
-  private readonly seen: Record<keyof ChangeReport, Set<string>> = {
-    metrics: new Set(),
-    entries: new Set(),
-    people: new Set(),
-    other: new Set(),
-  };
+  private readonly seen = new Map<unknown, Set<string>>();
+  private readonly roots: ReturnType<typeof rootsOf>;
 
-  constructor(private readonly ws: WorkspaceDoc) {}
+  constructor(ws: WorkspaceDoc) {
+    this.roots = rootsOf(ws);
+  }
 
   readonly onTransaction = (tr: Y.Transaction): void => {
     tr.changed.forEach((keys, type) => {
@@ -53,38 +47,29 @@ class Collector {
     });
   };
 
-  private note(root: unknown, path: (string | null)[]): void {
-    const ws = this.ws;
+  private note(root: SharedType, path: (string | null)[]): void {
+    const spec = this.roots.find((r) => r.type === (root as unknown));
+    if (!spec) return; // a top-level type no area owns: not ours to report
+    const seen = this.seen.get(root) ?? new Set<string>();
+    this.seen.set(root, seen);
     const [first, second] = path;
     const id = first ?? '';
-    if (root === ws.metrics) {
-      this.seen.metrics.add(id);
-    } else if (root === ws.people) {
-      this.seen.people.add(id);
-    } else if (root !== ws.entries) {
-      this.seen.other.add(`${rootName(ws, root)}\u0000${id}`);
+    if (spec.root.counting === 'key') {
+      seen.add(id);
     } else if (second !== undefined) {
-      this.seen.entries.add(`${id}\u0000${second ?? ''}`);
+      seen.add(`${id}\u0000${second ?? ''}`);
     } else {
-      const map = ws.entries.get(id);
+      const map = spec.type.get(id);
       if (!(map instanceof Y.Map)) return;
-      for (const period of map.keys()) this.seen.entries.add(`${id}\u0000${period}`);
+      for (const key of map.keys()) seen.add(`${id}\u0000${key}`);
     }
   }
 
   report(): ChangeReport {
-    return {
-      metrics: this.seen.metrics.size,
-      entries: this.seen.entries.size,
-      people: this.seen.people.size,
-      other: this.seen.other.size,
-    };
+    const out: Record<string, number> = {};
+    for (const { name, type } of this.roots) out[name] = this.seen.get(type)?.size ?? 0;
+    return out;
   }
-}
-
-function rootName(ws: WorkspaceDoc, root: unknown): string {
-  for (const [name, type] of ws.doc.share) if (type === root) return name;
-  return '?';
 }
 
 /**
@@ -114,12 +99,12 @@ function count(n: number, one: string, many: string): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
-/** "12 entries, 2 metrics", or "nothing new". */
-export function describeReport(r: ChangeReport): string {
+/** "2 metrics, 12 entries" in the order of the document's areas, or "nothing new". */
+export function describeReport(ws: WorkspaceDoc, r: ChangeReport): string {
   const parts: string[] = [];
-  if (r.entries > 0) parts.push(count(r.entries, 'entry', 'entries'));
-  if (r.metrics > 0) parts.push(count(r.metrics, 'metric', 'metrics'));
-  if (r.people > 0) parts.push(count(r.people, 'person', 'people'));
-  if (r.other > 0) parts.push(count(r.other, 'other change', 'other changes'));
+  for (const { name, root } of rootsOf(ws)) {
+    const n = r[name] ?? 0;
+    if (n > 0) parts.push(count(n, root.one, root.many));
+  }
   return parts.length === 0 ? 'nothing new' : parts.join(', ');
 }

@@ -1,7 +1,9 @@
 import * as Y from 'yjs';
 import type { Entry } from '../domain/types';
 import { grainOf } from '../domain/periods';
-import { local, type WorkspaceDoc } from './schema';
+import type { WorkspaceDoc } from './schema';
+import type { DocArea } from './area';
+import { local } from './records';
 
 /**
  * How an entry is stored: a small JSON array per metric and period, in one Y.Map per metric
@@ -98,3 +100,23 @@ export function deleteEntry(ws: WorkspaceDoc, metricId: string, period: string):
   if (!map?.has(period)) return;
   local(ws, () => map.delete(period));
 }
+
+/** Logged values: per metric, a map keyed by period. */
+export const entriesArea: DocArea<{ entries: Y.Map<Y.Map<unknown>> }> = {
+  name: 'entries',
+  roots: { entries: { counting: 'inner-key', one: 'entry', many: 'entries' } },
+  read: (ws) => {
+    const value: Record<string, Entry[]> = {};
+    const warnings = [];
+    for (const id of metricsWithEntries(ws).sort()) {
+      const { entries, invalid } = readEntries(ws, id);
+      if (entries.length > 0) value[id] = entries;
+      if (invalid > 0)
+        warnings.push({
+          where: `entries of ${id}`,
+          message: `${invalid} stored values are not valid`,
+        });
+    }
+    return { value, warnings };
+  },
+};

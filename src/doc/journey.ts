@@ -9,7 +9,9 @@ import {
 } from '../domain/journey';
 import { keyBetween } from '../domain/order';
 import { MAX_NAME, Problems } from '../domain/validate';
-import { local, newId, plainFields, setField, type RecordMap, type WorkspaceDoc } from './schema';
+import type { WorkspaceDoc } from './schema';
+import type { DocArea } from './area';
+import { local, newId, plainFields, setField, type RecordMap } from './records';
 import type { DocWarning } from './warnings';
 
 /**
@@ -160,3 +162,13 @@ export function setNsmMoment(ws: WorkspaceDoc, id: string): void {
   if (!record(ws, id)) return;
   local(ws, () => setField(ws.journey, NSM_MOMENT_KEY, id));
 }
+
+/** The customer journey: one record per step, plus which step is the NSM moment. */
+export const journeyArea: DocArea<{ journey: Y.Map<unknown> }> = {
+  name: 'journey',
+  roots: { journey: { counting: 'key', one: 'journey step', many: 'journey steps' } },
+  read: (ws) => {
+    const { journey, warnings } = readJourney(ws);
+    return { value: journey, warnings };
+  },
+};

@@ -1,5 +1,11 @@
 import { MAX_NAME, text, Problems } from '../domain/validate';
-import { LOCAL_ORIGIN, SCHEMA_VERSION, local, type WorkspaceDoc } from './schema';
+import type { WorkspaceDoc } from './schema';
+import type { DocArea } from './area';
+import type * as Y from 'yjs';
+import { LOCAL_ORIGIN, local } from './records';
+
+/** The version of the document layout this build writes. Readers tolerate absent fields. */
+export const SCHEMA_VERSION = 1;
 
 /** Whether this build may write to a document. */
 export type DocHealth =
@@ -59,3 +65,20 @@ export function initWorkspace(ws: WorkspaceDoc, name: string, now = Date.now()):
     ws.meta.set('schemaVersion', SCHEMA_VERSION);
   }, LOCAL_ORIGIN);
 }
+
+/** The workspace's own settings: name, creation time, schema version. */
+export const metaArea: DocArea<{ meta: Y.Map<unknown> }> = {
+  name: 'meta',
+  roots: { meta: { counting: 'key', one: 'workspace setting', many: 'workspace settings' } },
+  read: (ws) => {
+    const health = docHealth(ws);
+    return {
+      value: {
+        name: workspaceName(ws),
+        version: schemaVersion(ws),
+        createdAt: ws.meta.get('createdAt'),
+      },
+      warnings: health.kind === 'corrupt' ? [{ where: 'workspace', message: health.reason }] : [],
+    };
+  },
+};

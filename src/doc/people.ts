@@ -1,7 +1,9 @@
 import * as Y from 'yjs';
 import { Problems, readPerson } from '../domain/validate';
 import type { Person } from '../domain/types';
-import { local, newId, plainFields, setField, type RecordMap, type WorkspaceDoc } from './schema';
+import type { WorkspaceDoc } from './schema';
+import type { DocArea } from './area';
+import { local, newId, plainFields, setField, type RecordMap } from './records';
 import type { DocWarning } from './warnings';
 
 export function readPeople(ws: WorkspaceDoc): { people: Person[]; warnings: DocWarning[] } {
@@ -57,3 +59,13 @@ export function removePerson(ws: WorkspaceDoc, id: string, now = Date.now()): vo
   if (!(r instanceof Y.Map)) return;
   local(ws, () => r.set('deletedAt', now));
 }
+
+/** The team: one record per person (removed people keep their record, marked). */
+export const peopleArea: DocArea<{ people: Y.Map<RecordMap> }> = {
+  name: 'people',
+  roots: { people: { counting: 'key', one: 'person', many: 'people' } },
+  read: (ws) => {
+    const { people, warnings } = readPeople(ws);
+    return { value: people, warnings };
+  },
+};

@@ -6,7 +6,8 @@ import * as Y from 'yjs';
 import { isDate, todayLocal } from '../domain/periods';
 import { MAX_NAME } from '../domain/validate';
 import { milestonesMap } from './plans';
-import { local, newId, setField, type RecordMap, type WorkspaceDoc } from './schema';
+import type { WorkspaceDoc } from './schema';
+import { local, newId, setField, type RecordMap } from './records';
 
 export interface MilestoneFields {
   title: string;

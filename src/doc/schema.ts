@@ -1,82 +1,38 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
+import type { DocArea, Root } from './area';
+import { DOC_AREAS } from './areas';
 
-/** The version of the document layout this build writes. Readers tolerate absent fields. */
-export const SCHEMA_VERSION = 1;
+type RootsOf<A> = A extends DocArea<infer R> ? R : never;
+type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
+/** Every top-level map of the document, by name, with its shared type. */
+type Roots = Intersection<RootsOf<(typeof DOC_AREAS)[number]>>;
 
 /**
- * Origin of every transaction this replica makes on behalf of its user. The undo manager tracks
- * only this origin, so a teammate's edits (arriving with a provider as origin) are never undone.
+ * The workspace document and its top-level maps, one field per root that an area of
+ * `DOC_AREAS` owns (docs/ARCHITECTURE.md, "The document").
  */
-export const LOCAL_ORIGIN = { name: 'lodestar-local' } as const;
+export type WorkspaceDoc = { readonly doc: Y.Doc } & { readonly [K in keyof Roots]: Roots[K] };
 
-/** A record edited field by field: one Y.Map per metric, person or candidate. */
-export type RecordMap = Y.Map<unknown>;
-
-/** The top-level shared types of a workspace document (docs/ARCHITECTURE.md, "The document"). */
-export interface WorkspaceDoc {
-  doc: Y.Doc;
-  meta: Y.Map<unknown>;
-  people: Y.Map<RecordMap>;
-  metrics: Y.Map<RecordMap>;
-  /** Per metric id, a Y.Map keyed by period holding a small JSON value (used by check-ins). */
-  entries: Y.Map<Y.Map<unknown>>;
-  workshop: Y.Map<unknown>;
-  candidates: Y.Map<RecordMap>;
-  /** Joint success plans, one Y.Map per plan (milestones, notes and step history nested). */
-  plans: Y.Map<RecordMap>;
-  /** Journey steps keyed by id (one Y.Map each), plus the NSM-moment key (see doc/journey). */
-  journey: Y.Map<unknown>;
-  insights: Y.Map<RecordMap>;
-}
-
-export function workspaceDoc(doc: Y.Doc): WorkspaceDoc {
-  return {
-    doc,
-    meta: doc.getMap('meta'),
-    people: doc.getMap('people'),
-    metrics: doc.getMap('metrics'),
-    entries: doc.getMap('entries'),
-    workshop: doc.getMap('workshop'),
-    candidates: doc.getMap('candidates'),
-    plans: doc.getMap('plans'),
-    journey: doc.getMap('journey'),
-    insights: doc.getMap('insights'),
-  };
-}
-
-/** Runs `fn` as one local transaction (one undo step unless merged by the capture timeout). */
-export function local(ws: WorkspaceDoc, fn: () => void): void {
-  ws.doc.transact(fn, LOCAL_ORIGIN);
-}
-
-/** Sets a field only when the value differs, so re-saving a form writes nothing. */
-export function setField(record: RecordMap, field: string, value: unknown): void {
-  const current = record.get(field);
-  if (current === value) return;
-  if (value === undefined) {
-    if (record.has(field)) record.delete(field);
-    return;
+/** Every top-level map: its name, its shared type's words, and the area that owns it. */
+export function rootsOf(ws: WorkspaceDoc): { name: string; type: Y.Map<unknown>; root: Root }[] {
+  const out: { name: string; type: Y.Map<unknown>; root: Root }[] = [];
+  const maps = ws as unknown as Record<string, Y.Map<unknown>>;
+  for (const area of DOC_AREAS) {
+    for (const [name, root] of Object.entries(area.roots as Record<string, Root>)) {
+      const type = maps[name];
+      if (type) out.push({ name, type, root });
+    }
   }
-  record.set(field, value);
-}
-
-/** Reads a record's fields as plain values (nested shared types are skipped). */
-export function plainFields(record: RecordMap): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  record.forEach((value, key) => {
-    if (!(value instanceof Y.AbstractType)) out[key] = value;
-  });
   return out;
 }
 
-let counter = 0;
-/** A random id, unique across replicas (random 64 bits plus a local counter). */
-export function newId(): string {
-  const bytes = new Uint8Array(8);
-  crypto.getRandomValues(bytes);
-  counter = (counter + 1) % 1296;
-  return (
-    Array.from(bytes, (b) => b.toString(36).padStart(2, '0')).join('') +
-    counter.toString(36).padStart(2, '0')
-  );
+export function workspaceDoc(doc: Y.Doc): WorkspaceDoc {
+  const ws: Record<string, unknown> = { doc };
+  for (const area of DOC_AREAS) {
+    for (const name of Object.keys(area.roots)) ws[name] = doc.getMap(name);
+  }
+  // Built from the list above, which is exactly what the type says.
+  return ws as WorkspaceDoc;
 }

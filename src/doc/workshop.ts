@@ -10,7 +10,9 @@ import {
   type Game,
   type Workshop,
 } from '../domain/types';
-import { local, newId, setField, type RecordMap, type WorkspaceDoc } from './schema';
+import type { WorkspaceDoc } from './schema';
+import type { DocArea } from './area';
+import { local, newId, setField, type RecordMap } from './records';
 import type { DocWarning } from './warnings';
 
 function readScores(raw: unknown): ChecklistScores {
@@ -117,3 +119,16 @@ export function removeCandidate(ws: WorkspaceDoc, id: string, now = Date.now()):
   if (!(r instanceof Y.Map)) return;
   local(ws, () => r.set('deletedAt', now));
 }
+
+/** The North Star workshop: its answers (game, mission, segment, the choice) and candidates. */
+export const workshopArea: DocArea<{ workshop: Y.Map<unknown>; candidates: Y.Map<RecordMap> }> = {
+  name: 'workshop',
+  roots: {
+    workshop: { counting: 'key', one: 'workshop answer', many: 'workshop answers' },
+    candidates: { counting: 'key', one: 'candidate metric', many: 'candidate metrics' },
+  },
+  read: (ws) => {
+    const { workshop, warnings } = readWorkshop(ws);
+    return { value: workshop, warnings };
+  },
+};

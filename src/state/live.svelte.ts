@@ -86,7 +86,7 @@ export class LiveSync {
     try {
       return {
         ok: true,
-        report: describeReport(applyAndReport(this.ws, file.update, SYNC_FILE_ORIGIN)),
+        report: describeReport(this.ws, applyAndReport(this.ws, file.update, SYNC_FILE_ORIGIN)),
       };
     } catch {
       return {

@@ -1,5 +1,6 @@
 import type { ChecklistCriterion, CriterionScore, Game } from '../domain/types';
-import { local, type WorkspaceDoc } from '../doc/schema';
+import type { WorkspaceDoc } from '../doc/schema';
+import { local } from '../doc/records';
 import * as workshopDoc from '../doc/workshop';
 import { addMetric, updateMetric } from '../doc/metrics';
 

@@ -1,5 +1,6 @@
 import { nameProblem } from '../domain/validate';
-import { newId, workspaceDoc } from '../doc/schema';
+import { workspaceDoc } from '../doc/schema';
+import { newId } from '../doc/records';
 import { initWorkspace, setWorkspaceName, workspaceName } from '../doc/meta';
 import { applyTemplate } from '../doc/templates';
 import { onDatabaseUpgradeElsewhere, type WorkspaceRecord } from '../storage/db';

@@ -6,6 +6,9 @@ import { initWorkspace, setWorkspaceName } from '../../../src/doc/meta';
 import { addMetric, setTarget, updateMetric } from '../../../src/doc/metrics';
 import { addPerson } from '../../../src/doc/people';
 import { addCandidate } from '../../../src/doc/workshop';
+import { addPlans } from '../../../src/doc/plans';
+import { addInsight } from '../../../src/doc/insights';
+import { addStep } from '../../../src/doc/journey';
 import type { WorkspaceDoc } from '../../../src/doc/schema';
 import { replica } from './replicas';
 
@@ -18,11 +21,15 @@ const entry = (metricId: string, period: string, value: number) => ({
 });
 
 /** What `from` has that `to` lacks. */
+/** The report without its zero counts. */
+const changed = (report: Record<string, number>): Record<string, number> =>
+  Object.fromEntries(Object.entries(report).filter(([, n]) => n > 0));
+
 const diff = (from: WorkspaceDoc, to: WorkspaceDoc): Uint8Array =>
   Y.encodeStateAsUpdate(from.doc, Y.encodeStateVector(to.doc));
 
 describe('applyAndReport', () => {
-  it('counts new metrics, entries, people and other records', () => {
+  it('counts every area: metrics, entries, people, settings, candidates, plans, insights, steps', () => {
     const a = replica(1);
     const b = replica(2);
     initWorkspace(a, 'Team');
@@ -31,9 +38,24 @@ describe('applyAndReport', () => {
     setEntries(a, [entry(m1, '2025-01', 1), entry(m1, '2025-02', 2), entry(m2, '2025-01', 3)]);
     addPerson(a, { name: 'Ada', team: '', color: '#000000' });
     addCandidate(a, 'Nights booked');
+    addPlans(a, [{ customer: 'Acme' }, { customer: 'Globex' }], '2025-01-10');
+    addInsight(a, { text: 'Wants exports' }, '2025-01-10');
+    addStep(a, { name: 'Signed' });
     const report = applyAndReport(b, Y.encodeStateAsUpdate(a.doc), 'file');
-    // meta: name, createdAt, schemaVersion; one candidate.
-    expect(report).toEqual({ metrics: 2, entries: 3, people: 1, other: 4 });
+    // meta: name, createdAt, schemaVersion.
+    expect(changed(report)).toEqual({
+      meta: 3,
+      metrics: 2,
+      entries: 3,
+      people: 1,
+      candidates: 1,
+      plans: 2,
+      insights: 1,
+      journey: 1,
+    });
+    expect(describeReport(b, report)).toBe(
+      '3 workspace settings, 2 metrics, 3 entries, 1 person, 1 candidate metric, 1 journey step, 2 success plans, 1 insight',
+    );
     expect(b.doc.getMap('metrics').size).toBe(2);
   });
 
@@ -45,12 +67,7 @@ describe('applyAndReport', () => {
     updateMetric(a, m, { name: 'Weekly users', definition: 'Distinct users per week' });
     setTarget(a, m, '2025-Q1', 100);
     setEntries(a, [entry(m, '2025-01', 5)]);
-    expect(applyAndReport(b, diff(a, b), 'file')).toEqual({
-      metrics: 1,
-      entries: 1,
-      people: 0,
-      other: 0,
-    });
+    expect(changed(applyAndReport(b, diff(a, b), 'file'))).toEqual({ metrics: 1, entries: 1 });
   });
 
   it('counts an entry removed and a name renamed', () => {
@@ -62,12 +79,7 @@ describe('applyAndReport', () => {
     Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
     deleteEntry(a, m, '2025-01');
     setWorkspaceName(a, 'Renamed');
-    expect(applyAndReport(b, diff(a, b), 'file')).toEqual({
-      metrics: 0,
-      entries: 1,
-      people: 0,
-      other: 1,
-    });
+    expect(changed(applyAndReport(b, diff(a, b), 'file'))).toEqual({ entries: 1, meta: 1 });
   });
 
   it('reports nothing new the second time, and passes the origin on', () => {
@@ -79,12 +91,7 @@ describe('applyAndReport', () => {
     const origins: unknown[] = [];
     b.doc.on('afterTransaction', (tr: Y.Transaction) => origins.push(tr.origin));
     expect(applyAndReport(b, update, 'file').entries).toBe(1);
-    expect(applyAndReport(b, update, 'file')).toEqual({
-      metrics: 0,
-      entries: 0,
-      people: 0,
-      other: 0,
-    });
+    expect(changed(applyAndReport(b, update, 'file'))).toEqual({});
     expect(origins).toEqual(['file', 'file']);
   });
 
@@ -131,16 +138,16 @@ describe('applyAndReport', () => {
 });
 
 describe('describeReport', () => {
-  it('says what came in, most numerous kinds first in a fixed order', () => {
-    expect(describeReport({ metrics: 0, entries: 0, people: 0, other: 0 })).toBe('nothing new');
-    expect(describeReport({ metrics: 2, entries: 12, people: 0, other: 0 })).toBe(
-      '12 entries, 2 metrics',
+  it('says what came in, in the order of the areas, with counts in words', () => {
+    const ws = replica(1);
+    expect(describeReport(ws, {})).toBe('nothing new');
+    expect(describeReport(ws, { metrics: 0, entries: 0 })).toBe('nothing new');
+    expect(describeReport(ws, { entries: 12, metrics: 2 })).toBe('2 metrics, 12 entries');
+    expect(describeReport(ws, { metrics: 1, entries: 1, people: 1, plans: 1 })).toBe(
+      '1 metric, 1 entry, 1 person, 1 success plan',
     );
-    expect(describeReport({ metrics: 1, entries: 1, people: 1, other: 1 })).toBe(
-      '1 entry, 1 metric, 1 person, 1 other change',
-    );
-    expect(describeReport({ metrics: 0, entries: 12345, people: 3, other: 2 })).toBe(
-      '12,345 entries, 3 people, 2 other changes',
+    expect(describeReport(ws, { entries: 12345, people: 3, workshop: 2 })).toBe(
+      '12,345 entries, 3 people, 2 workshop answers',
     );
   });
 });

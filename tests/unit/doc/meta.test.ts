@@ -6,7 +6,7 @@ import {
   schemaVersion,
   workspaceName,
 } from '../../../src/doc/meta';
-import { SCHEMA_VERSION } from '../../../src/doc/schema';
+import { SCHEMA_VERSION } from '../../../src/doc/meta';
 import { replica, syncAll } from './replicas';
 
 describe('schema version and migrations', () => {

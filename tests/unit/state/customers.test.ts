@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { LOCAL_ORIGIN, workspaceDoc, type WorkspaceDoc } from '../../../src/doc/schema';
+import { workspaceDoc, type WorkspaceDoc } from '../../../src/doc/schema';
+import { LOCAL_ORIGIN } from '../../../src/doc/records';
 import { readPlans } from '../../../src/doc/plans';
 import { CustomerSuccess } from '../../../src/state/customers.svelte';
 

@@ -33,7 +33,11 @@ import {
   UNITS,
 } from '../../../src/domain/types';
 import type { MetricFields, RepairedTree, TreeNode } from '../../../src/domain/types';
-import type { WorkspaceDoc } from '../../../src/doc/schema';
+import { rootsOf, type WorkspaceDoc } from '../../../src/doc/schema';
+import { DOC_AREAS } from '../../../src/doc/areas';
+import { NSM_MOMENT_KEY, addStep, removeStep, setNsmMoment } from '../../../src/doc/journey';
+import { addPlans, movePlanToStep, updatePlan } from '../../../src/doc/plans';
+import { addInsight, deleteInsight } from '../../../src/doc/insights';
 import { Network, deterministicIds, peer } from './network';
 
 /** Replica indices and picks are drawn wide and taken modulo what exists when the op runs. */
@@ -74,6 +78,8 @@ type Op =
   | { t: 'person'; r: number; action: number; who: number }
   | { t: 'target'; r: number; node: number; period: number; v: number }
   | { t: 'misc'; r: number; what: number; v: number }
+  /** Customer areas: journey steps, success plans, insights. */
+  | { t: 'customer'; r: number; what: number; v: number }
   | { t: 'deliver'; link: number; index: number; count: number }
   | { t: 'duplicate'; link: number; index: number }
   | { t: 'partition'; mask: number; drop: boolean }
@@ -142,6 +148,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     }),
   ),
   weighted(1, fc.record({ t: fc.constant('misc' as const), r: R, what: pick, v: pick })),
+  weighted(2, fc.record({ t: fc.constant('customer' as const), r: R, what: pick, v: pick })),
   weighted(
     6,
     fc.record({
@@ -404,10 +411,26 @@ function apply(w: World, o: Op): void {
       }
       return;
     }
+    case 'customer': {
+      const steps = [...ws.journey.keys()].filter((k) => k !== NSM_MOMENT_KEY).sort();
+      const plans = [...ws.plans.keys()].sort();
+      const insights = [...ws.insights.keys()].sort();
+      const day = `2025-01-${String((o.v % 28) + 1).padStart(2, '0')}`;
+      const what = o.what % 8;
+      if (what === 0) addStep(ws, { name: `step ${o.v}` }, at(steps, o.v) ?? null, w.now);
+      else if (what === 1 && steps.length) setNsmMoment(ws, at(steps, o.v)!);
+      else if (what === 2) removeStep(ws, at(steps, o.v) ?? '', w.now);
+      else if (what === 3) addPlans(ws, [{ customer: `customer ${o.v}` }], day, w.now);
+      else if (what === 4 && plans.length)
+        updatePlan(ws, at(plans, o.v)!, { goals: `goals ${o.v}` });
+      else if (what === 5 && plans.length && steps.length)
+        movePlanToStep(ws, at(plans, o.v)!, at(steps, o.v + 1)!, day);
+      else if (what === 6) addInsight(ws, { text: `insight ${o.v}` }, day, w.now);
+      else if (what === 7 && insights.length) deleteInsight(ws, at(insights, o.v)!, w.now);
+      return;
+    }
   }
 }
-
-const TOP_LEVEL = ['meta', 'people', 'metrics', 'entries', 'workshop', 'candidates'] as const;
 
 /** Deep equality of plain JSON values, ignoring key order (map iteration order differs). */
 function equalJson(a: unknown, b: unknown): boolean {
@@ -448,11 +471,15 @@ function checkConverged(w: World): void {
     holds(ws.doc.store.pendingStructs === null, `replica ${i} has pending structs`);
     holds(ws.doc.store.pendingDs === null, `replica ${i} has a pending delete set`);
   });
-  const json = (ws: WorkspaceDoc) => TOP_LEVEL.map((name) => ws.doc.getMap(name).toJSON());
+  // Every area of the document, raw and as read: equal on every replica.
+  const json = (ws: WorkspaceDoc) => rootsOf(ws).map((r) => r.type.toJSON());
+  const read = (ws: WorkspaceDoc) => DOC_AREAS.map((area) => area.read(ws));
   const firstJson = json(first);
+  const firstRead = read(first);
   rest.forEach((ws, i) => {
     same(stateVector(ws), stateVector(first), `state vector of replica ${i + 1}`);
     same(json(ws), firstJson, `document of replica ${i + 1}`);
+    same(read(ws), firstRead, `every area as read on replica ${i + 1}`);
   });
 
   // The tree: same placement and sibling order everywhere, every live metric exactly once.
