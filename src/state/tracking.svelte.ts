@@ -1,18 +1,23 @@
 import { collectDue, dueForMetric, type DueList, type MetricDue } from '../domain/checkin';
-import { CADENCE_GRAIN, todayLocal } from '../domain/periods';
+import { CADENCE_GRAIN } from '../domain/periods';
+import { checkTreeHealth, formulaWarnings } from '../domain/health';
 import { pointsOf, summarize, type MetricSummary } from '../domain/summary';
 import type { Entry, Metric } from '../domain/types';
 import { formulaSeries, type FormulaSeries } from '../domain/formulaSeries';
 import type { Point } from '../domain/aggregate';
-import type { Journey } from '../domain/journey';
-import type { Plan } from '../domain/plans';
 import { planMetricSeries } from '../domain/planMetrics';
 import type { EntriesByMetric } from './entriesCache';
+import type { WorkspaceArea } from './area';
+import type { Clock } from './clock.svelte';
+import type { TreeArea } from './tree.svelte';
+import type { EntriesArea } from './entries.svelte';
+import type { CustomerSuccess } from './customers.svelte';
 
+/** The areas progress is computed from. */
 interface Source {
-  readonly metrics: readonly Metric[];
-  readonly entries: EntriesByMetric;
-  readonly customers: { readonly plans: readonly Plan[]; readonly journey: Journey };
+  readonly tree: Pick<TreeArea, 'metrics' | 'built'>;
+  readonly entries: Pick<EntriesArea, 'byMetric'>;
+  readonly customers: Pick<CustomerSuccess, 'plans' | 'journey'>;
 }
 
 /** Entries with the plan metrics' values added, so formulas can refer to plan metrics. */
@@ -74,13 +79,29 @@ function memoized<T>(
  * Progress of every metric, kept current as entries arrive. After one entry is saved only that
  * metric's summary and due list are recomputed; formulas are recomputed from what they read.
  */
-export class Tracking {
-  /** Today's calendar date here; advances when the day changes while the app is open. */
-  today = $state(todayLocal());
+export class Tracking implements WorkspaceArea {
+  /** Derived only: nothing of its own in the document, so nothing to read or warn about. */
+  readonly warnings = [];
   private summaryMemo = new Map<string, Memo<MetricSummary>>();
   private dueMemo = new Map<string, Memo<MetricDue>>();
 
-  constructor(private readonly source: Source) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly source: Source,
+  ) {}
+
+  attach(): void {}
+  flush(): void {}
+
+  /** Today's calendar date here; advances when the day changes while the app is open. */
+  get today(): string {
+    return this.clock.today;
+  }
+
+  /** Re-reads the date (call on focus and on a timer), so "due" follows midnight. */
+  tick(): void {
+    this.clock.tick();
+  }
 
   /** Values of the metrics computed from success plans, per metric id, chronological. */
   planPoints: ReadonlyMap<string, Point[]> = $derived.by(() => this.planMetricsAll());
@@ -92,16 +113,22 @@ export class Tracking {
       this.live.map((m) =>
         m.planMetric !== null && m.formula !== null ? { ...m, formula: null } : m,
       ),
-      withPlanValues(this.source.entries, this.planPoints),
+      withPlanValues(this.source.entries.byMetric, this.planPoints),
     ),
   );
+
+  /** Problems of the tree's shape and of its formulas. */
+  health = $derived.by(() => [
+    ...checkTreeHealth(this.source.tree.built),
+    ...formulaWarnings(this.formulas.problems, this.source.tree.built),
+  ]);
 
   summaries: ReadonlyMap<string, MetricSummary> = $derived.by(() => this.summarizeAll());
 
   due: DueList = $derived.by(() => this.dueAll());
 
   private get live(): Metric[] {
-    return this.source.metrics.filter((m) => m.deletedAt === null);
+    return this.source.tree.metrics.filter((m) => m.deletedAt === null);
   }
 
   private summarizeAll(): ReadonlyMap<string, MetricSummary> {
@@ -111,8 +138,12 @@ export class Tracking {
     const computed = (id: string): Point[] | undefined => fromPlans.get(id) ?? fromFormulas.get(id);
     const live = this.live;
     const byHand = live.filter((m) => computed(m.id) === undefined);
-    this.summaryMemo = memoized(this.summaryMemo, byHand, this.source.entries, today, (m, own) =>
-      summarize(m, pointsOf(own), own, today),
+    this.summaryMemo = memoized(
+      this.summaryMemo,
+      byHand,
+      this.source.entries.byMetric,
+      today,
+      (m, own) => summarize(m, pointsOf(own), own, today),
     );
     const out = new Map<string, MetricSummary>();
     for (const m of live) {
@@ -139,18 +170,12 @@ export class Tracking {
   private dueAll(): DueList {
     const live = this.live;
     const today = this.today;
-    this.dueMemo = memoized(this.dueMemo, live, this.source.entries, today, (m, own) =>
+    this.dueMemo = memoized(this.dueMemo, live, this.source.entries.byMetric, today, (m, own) =>
       dueForMetric(m, own, today),
     );
     return collectDue(
       live.map((m) => this.dueMemo.get(m.id)?.value ?? { items: [], older: 0 }),
       live,
     );
-  }
-
-  /** Re-reads the date (call on focus and on a timer), so "due" follows midnight. */
-  tick(): void {
-    const now = todayLocal();
-    if (now !== this.today) this.today = now;
   }
 }

@@ -1,12 +1,6 @@
 import * as Y from 'yjs';
-import { buildTree, isAncestorOrSelf, subtreeIds } from '../domain/tree';
-import { checkTreeHealth, formulaWarnings } from '../domain/health';
-import type { Entry, Metric, MetricFields, Person, Workshop } from '../domain/types';
 import { workspaceDoc, type WorkspaceDoc } from '../doc/schema';
 import { docHealth, migrate, setWorkspaceName, workspaceName } from '../doc/meta';
-import * as metricsDoc from '../doc/metrics';
-import * as peopleDoc from '../doc/people';
-import { readWorkshop } from '../doc/workshop';
 import { createUndoManager } from '../doc/undo';
 import type { DocWarning } from '../doc/warnings';
 import {
@@ -18,20 +12,12 @@ import {
 import { takeUnsaved } from '../storage/unsavedMarker';
 import { exportBackup } from '../storage/backup';
 import { getSetting, getWorkspace, putSetting, touchWorkspace } from '../storage/registry';
-import * as entriesDoc from '../doc/entries';
 import { TabChannel } from '../sync/tabChannel';
-import { WorkshopActions } from './workshopActions';
 import { LiveSync, type Identity } from './live.svelte';
 import { workspaces } from './workspaces.svelte';
-import { Tracking } from './tracking.svelte';
-import { CustomerSuccess } from './customers.svelte';
-import { changedKeys } from './recordCache';
-import {
-  readAllEntries,
-  unreadableWarnings,
-  updateEntries,
-  type EntriesByMetric,
-} from './entriesCache';
+import type { AreaContext } from './area';
+import { createAreas, type Areas } from './areas';
+import { Clock } from './clock.svelte';
 
 export type { SaveStatus };
 
@@ -42,18 +28,11 @@ const COMPACT_AFTER_ROWS = 1000;
 /** More stored update rows than this on open (each open and edit adds rows): compact when idle. */
 const COMPACT_ON_OPEN_ROWS = 100;
 
-const EMPTY_WORKSHOP: Workshop = {
-  game: null,
-  mission: '',
-  segment: '',
-  candidates: [],
-  chosenCandidateId: null,
-  chosenMetricId: null,
-};
-
 /**
- * One open workspace: reactive snapshots of its document and the named actions the UI calls.
- * Snapshots are replaced whole after each change (the tree holds at most a few hundred metrics).
+ * One open workspace: opens and closes its document, and sequences its areas (`state/areas.ts`):
+ * each area reads its part of the document on open and after each transaction, and holds that
+ * part's actions. The session itself holds what belongs to the whole workspace: its name, save
+ * status, undo, live sync and the user's identity on this device.
  */
 export class WorkspaceSession {
   /** `unlisted`: the data is on this device but not on its list of workspaces. */
@@ -61,18 +40,6 @@ export class WorkspaceSession {
   /** Why this copy cannot be edited (newer or corrupt document); null when editable. */
   readOnly = $state<string | null>(null);
   name = $state('');
-  metrics = $state.raw<Metric[]>([]);
-  people = $state.raw<Person[]>([]);
-  workshop = $state.raw<Workshop>(EMPTY_WORKSHOP);
-  warnings = $state.raw<DocWarning[]>([]);
-  /** Every metric's entries, sorted by period; replaced per metric when its entries change. */
-  entries = $state.raw<EntriesByMetric>(new Map());
-  /** How many stored values of each metric could not be read (a peer's bad data). */
-  private unreadable = $state.raw<ReadonlyMap<string, number>>(new Map());
-  /** The warnings of unreadable entries, named by metric. */
-  entryWarnings = $derived(
-    unreadableWarnings(this.unreadable, (id) => this.metrics.find((m) => m.id === id)?.name),
-  );
   /** Whether every change is on this device's disk; "failed" holds changes in memory only. */
   save = $state.raw<SaveStatus>({ kind: 'saved' });
   /**
@@ -84,32 +51,55 @@ export class WorkspaceSession {
   meId = $state<string | null>(null);
   canUndo = $state(false);
   canRedo = $state(false);
-  /** The journey, success plans and insights, with their actions. */
-  readonly customers: CustomerSuccess = new CustomerSuccess(
-    () => this.step(),
-    () => this.writable(),
-    this,
-  );
-  /** Progress of the metrics: summaries, due check-ins, formula and plan-metric values. */
-  readonly tracking: Tracking = new Tracking(this);
-  tree = $derived(buildTree(this.metrics));
-  health = $derived([
-    ...checkTreeHealth(this.tree),
-    ...formulaWarnings(this.tracking.formulas.problems, this.tree),
-  ]);
-  peopleById = $derived(new Map(this.people.map((p) => [p.id, p])));
-
-  readonly workshopActions: WorkshopActions;
   /** Live sync with teammates, once the workspace is open. */
   live = $state<LiveSync | null>(null);
+  readonly clock: Clock;
+  /** The areas of the workspace, each with its snapshots and actions. */
+  readonly areas: Areas;
+  /** Updates from another tab that could not be read. */
+  private tabWarnings = $state.raw<DocWarning[]>([]);
+  /** Everything that could not be read, from every area. */
+  warnings = $derived.by(() => [
+    ...this.tabWarnings,
+    ...Object.values(this.areas).flatMap((area) => area.warnings),
+  ]);
+
   private stored: StoredDoc | null = null;
   private ws: WorkspaceDoc | null = null;
   private undoManager: Y.UndoManager | null = null;
   private tabs: TabChannel | null = null;
   private unsubscribeSave: (() => void) | null = null;
 
-  constructor(readonly id: string) {
-    this.workshopActions = new WorkshopActions(() => this.writable(), this);
+  /** `clock` is injectable so tests can fix today's date. */
+  constructor(
+    readonly id: string,
+    options: { clock?: Clock } = {},
+  ) {
+    this.clock = options.clock ?? new Clock();
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the context's getters have their own `this`
+    const session = this;
+    const ctx: AreaContext = {
+      step: (action) => {
+        session.undoManager?.stopCapturing();
+        const ws = session.writable();
+        return ws ? action(ws) : null;
+      },
+      typing: (action) => {
+        const ws = session.writable();
+        return ws ? action(ws) : null;
+      },
+      get meId() {
+        return session.meId;
+      },
+      get today() {
+        return session.clock.today;
+      },
+      wroteRows: (rows) => {
+        // A large write adds one big row; fold the store so the next open reads it once.
+        if (rows >= COMPACT_AFTER_ROWS) void this.compactSoon();
+      },
+    };
+    this.areas = createAreas(ctx, this.clock);
   }
 
   async open(): Promise<void> {
@@ -154,16 +144,14 @@ export class WorkspaceSession {
       ws.doc,
       this.id,
       (error) =>
-        (this.warnings = [
-          ...this.warnings,
+        (this.tabWarnings = [
+          ...this.tabWarnings,
           { where: 'another tab', message: `an update could not be read: ${String(error)}` },
         ]),
     );
-    this.watch(ws);
+    for (const area of Object.values(this.areas)) area.attach(ws);
     ws.doc.on('afterTransaction', this.onTransaction);
-    this.refresh();
-    this.setEntries(readAllEntries(ws));
-    this.customers.attach(ws);
+    this.readName(ws);
     this.status = 'ready';
     if (this.readOnly === null && stored.rows() > COMPACT_ON_OPEN_ROWS) {
       setTimeout(() => void this.compactSoon(), 3000);
@@ -177,34 +165,19 @@ export class WorkspaceSession {
     await this.live.load();
   }
 
-  /** What changed in the current transaction: the tree side, and which metrics' entries. */
-  private dirty = { records: false, entries: new Set<string>() };
-
-  private watch(ws: WorkspaceDoc): void {
-    for (const type of [ws.meta, ws.people, ws.metrics, ws.workshop, ws.candidates]) {
-      type.observeDeep(() => (this.dirty.records = true));
-    }
-    ws.entries.observeDeep((events) => changedKeys(events, this.dirty.entries));
-  }
-
   private readonly onTransaction = (): void => {
-    const { records, entries } = this.dirty;
-    this.dirty = { records: false, entries: new Set() };
-    if (records) this.refresh();
-    if (entries.size > 0 && this.ws) {
-      this.setEntries(
-        updateEntries(this.ws, { entries: this.entries, unreadable: this.unreadable }, entries),
-      );
-    }
-    if (this.ws) this.customers.flush(this.ws);
+    const ws = this.ws;
+    if (!ws) return;
+    for (const area of Object.values(this.areas)) area.flush(ws);
+    this.readName(ws);
   };
 
-  private setEntries(read: {
-    entries: EntriesByMetric;
-    unreadable: ReadonlyMap<string, number>;
-  }): void {
-    this.entries = read.entries;
-    if (read.unreadable.size > 0 || this.unreadable.size > 0) this.unreadable = read.unreadable;
+  private readName(ws: WorkspaceDoc): void {
+    const name = workspaceName(ws);
+    if (name !== this.name) {
+      this.name = name;
+      if (name !== '') void touchWorkspace(this.id, { name });
+    }
   }
 
   /**
@@ -228,112 +201,17 @@ export class WorkspaceSession {
     this.stored?.retry();
   }
 
-  private refresh(): void {
-    const ws = this.ws;
-    if (!ws) return;
-    const m = metricsDoc.readMetrics(ws);
-    const p = peopleDoc.readPeople(ws);
-    const w = readWorkshop(ws);
-    // An owner who was removed counts as no owner (the id stays, so undo brings them back).
-    const present = new Set(p.people.map((person) => person.id));
-    this.metrics = m.metrics.map((metric) =>
-      metric.ownerId !== null && !present.has(metric.ownerId)
-        ? { ...metric, ownerId: null }
-        : metric,
-    );
-    this.people = p.people;
-    this.workshop = w.workshop;
-    this.warnings = [...m.warnings, ...p.warnings, ...w.warnings];
-    const name = workspaceName(ws);
-    if (name !== this.name) {
-      this.name = name;
-      if (name !== '') void touchWorkspace(this.id, { name });
-    }
-  }
-
   /** The document, when this copy may be edited. */
   private writable(): WorkspaceDoc | null {
     return this.readOnly === null ? this.ws : null;
   }
 
-  /** Ends the current undo step so the next action is undone on its own. */
-  private step(): WorkspaceDoc | null {
+  /** Renames the workspace as one undo step; false on a read-only copy. */
+  rename(name: string): boolean {
     this.undoManager?.stopCapturing();
-    return this.writable();
-  }
-
-  rename(name: string): void {
-    const ws = this.step();
+    const ws = this.writable();
     if (ws) setWorkspaceName(ws, name);
-  }
-
-  addMetric(
-    fields: Partial<MetricFields> & { name: string },
-    parentId: string | null,
-  ): string | null {
-    const ws = this.step();
-    return ws ? metricsDoc.addMetric(ws, fields, parentId) : null;
-  }
-
-  updateMetric(id: string, patch: Partial<Omit<MetricFields, 'targets'>>): void {
-    const ws = this.writable();
-    if (ws) metricsDoc.updateMetric(ws, id, patch);
-  }
-
-  /** Moves a metric; returns false when the move would put it under itself. */
-  moveMetric(id: string, parentId: string | null, beforeId: string | null = null): boolean {
-    const ws = this.step();
-    if (!ws) return false;
-    const tree = this.tree;
-    return metricsDoc.moveMetric(ws, id, parentId, beforeId, (p) => isAncestorOrSelf(tree, id, p));
-  }
-
-  /** Deletes a metric and everything under it; returns the ids, to restore them if asked. */
-  deleteMetric(id: string): string[] {
-    const ws = this.step();
-    const node = this.tree.byId.get(id);
-    if (!ws || !node) return [];
-    const ids = subtreeIds(node);
-    metricsDoc.deleteMetrics(ws, ids);
-    return ids;
-  }
-
-  restoreMetrics(ids: readonly string[]): void {
-    const ws = this.step();
-    if (ws) metricsDoc.restoreMetrics(ws, ids);
-  }
-
-  addPerson(fields: Omit<Person, 'id'>): string | null {
-    const ws = this.step();
-    return ws ? peopleDoc.addPerson(ws, fields) : null;
-  }
-
-  updatePerson(id: string, patch: Partial<Omit<Person, 'id'>>): void {
-    const ws = this.writable();
-    if (ws) peopleDoc.updatePerson(ws, id, patch);
-  }
-
-  removePerson(id: string): void {
-    const ws = this.step();
-    if (ws) peopleDoc.removePerson(ws, id);
-  }
-
-  /** Logs (or corrects) one value; the check-in and the metric page call this. */
-  setEntry(metricId: string, period: string, value: number, note: string): void {
-    const ws = this.step();
-    if (ws) entriesDoc.setEntries(ws, [{ metricId, period, value, note, by: this.meId }]);
-  }
-
-  /** Writes many entries in one transaction: all land or none do (a CSV import). */
-  importEntries(rows: readonly Omit<entriesDoc.EntryInput, 'by'>[]): void {
-    const ws = this.step();
-    if (!ws) throw new Error('This workspace is read-only.');
-    entriesDoc.setEntries(
-      ws,
-      rows.map((r) => ({ ...r, by: this.meId })),
-    );
-    // A large import adds one big row; fold the store so the next open reads it once.
-    if (rows.length >= COMPACT_AFTER_ROWS) void this.compactSoon();
+    return ws !== null;
   }
 
   private async compactSoon(): Promise<void> {
@@ -345,22 +223,6 @@ export class WorkspaceSession {
     } catch {
       // Closed meanwhile, or storage refused: the rows stay as they were, nothing is lost.
     }
-  }
-
-  /** Writes a deleted entry back as it was (its author and time included). */
-  restoreEntry(entry: Entry): void {
-    const ws = this.step();
-    if (ws) entriesDoc.setEntries(ws, [entry], entry.at);
-  }
-
-  deleteEntry(metricId: string, period: string): void {
-    const ws = this.step();
-    if (ws) entriesDoc.deleteEntry(ws, metricId, period);
-  }
-
-  setTarget(metricId: string, period: string, value: number | null): void {
-    const ws = this.step();
-    if (ws) metricsDoc.setTarget(ws, metricId, period, value);
   }
 
   /** Which person of the workspace the user of this device is ("mine" in check-ins). */
@@ -387,7 +249,7 @@ export class WorkspaceSession {
 
   /** The name and colour teammates see for this device's user. */
   private identity(): Identity {
-    const me = this.meId ? this.peopleById.get(this.meId) : undefined;
+    const me = this.meId ? this.areas.people.byId.get(this.meId) : undefined;
     return {
       name: workspaces.displayName || me?.name || 'A teammate',
       color: me?.color ?? '#1f6feb',

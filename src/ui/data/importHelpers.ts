@@ -104,10 +104,10 @@ export function errorText(e: unknown): string {
 }
 
 /** Runs an import that changes everything or nothing; what went wrong, or null when it worked. */
-export function importFailure(run: () => void): string | null {
+export function importFailure(run: () => unknown): string | null {
   try {
-    run();
-    return null;
+    // An action returns null when nothing was written: this copy is read-only.
+    return run() === null ? 'Nothing was imported: this copy of the workspace is read-only.' : null;
   } catch (e) {
     return `Nothing was imported: ${errorText(e)}`;
   }

@@ -1,19 +1,13 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { workspaceDoc, type WorkspaceDoc } from '../../../src/doc/schema';
-import { LOCAL_ORIGIN } from '../../../src/doc/records';
 import { readPlans } from '../../../src/doc/plans';
-import { CustomerSuccess } from '../../../src/state/customers.svelte';
+import { openAreas } from './areaHarness';
 
-/** A customer-success state over a fresh document, refreshed after every transaction. */
+/** The customer-success area (and the others) over a fresh document, today 2026-03-10. */
 function setup(options: { readOnly?: boolean } = {}) {
-  const ws = workspaceDoc(new Y.Doc());
-  const host = { tracking: { today: '2026-03-10' }, meId: 'me' };
-  const doc = (): WorkspaceDoc | null => (options.readOnly ? null : ws);
-  const cs = new CustomerSuccess(doc, doc, host);
-  cs.attach(ws);
-  ws.doc.on('afterTransaction', () => cs.flush(ws));
-  return { ws, cs, host };
+  const { ws, areas, setToday } = openAreas(options);
+  return { ws, cs: areas.customers, insights: areas.insights, setToday };
 }
 
 /** Applies `edit` to a second replica of `ws` and sends the change back, as a teammate would. */
@@ -31,10 +25,11 @@ describe('CustomerSuccess', () => {
     const signed = cs.addStep({ name: 'Signed', stuckAfterDays: 7 }) ?? '';
     const live = cs.addStep({ name: 'Live' }) ?? '';
     cs.setNsmMoment(live);
-    const [a, b] = cs.addPlans([
-      { customer: 'Acme', stepId: signed, startDate: '2026-03-01' },
-      { customer: 'Bolt', stepId: signed },
-    ]);
+    const [a, b] =
+      cs.addPlans([
+        { customer: 'Acme', stepId: signed, startDate: '2026-03-01' },
+        { customer: 'Bolt', stepId: signed },
+      ]) ?? [];
     expect(cs.plans.map((p) => p.customer).sort()).toEqual(['Acme', 'Bolt']);
     cs.movePlan(a ?? '', live);
     const m = cs.addMilestone(a ?? '', { title: 'Kick-off', due: '2026-03-05', ownerId: null });
@@ -56,10 +51,10 @@ describe('CustomerSuccess', () => {
   });
 
   it('follows a teammate: new, edited and deleted plans, a removed step, insights', () => {
-    const { ws, cs } = setup();
+    const { ws, cs, insights } = setup();
     const signed = cs.addStep({ name: 'Signed', stuckAfterDays: 7 }) ?? '';
     const onboarded = cs.addStep({ name: 'Onboarded' }) ?? '';
-    const [a] = cs.addPlans([{ customer: 'Acme', stepId: onboarded }]);
+    const [a] = cs.addPlans([{ customer: 'Acme', stepId: onboarded }]) ?? [];
     fromTeammate(ws, (other) => {
       other.plans.get(a ?? '')?.set('segment', 'SMB');
     });
@@ -77,57 +72,68 @@ describe('CustomerSuccess', () => {
     cs.restorePlan(a ?? '');
     expect(cs.plans.map((p) => p.customer)).toEqual(['Acme']);
 
-    const id = cs.addInsight({ text: 'Too slow', tags: 'speed, Onboarding', stepId: signed });
-    expect(cs.insights.map((i) => [i.text, i.tags, i.date])).toEqual([
+    const id = insights.add({ text: 'Too slow', tags: 'speed, Onboarding', stepId: signed });
+    expect(insights.list.map((i) => [i.text, i.tags, i.date])).toEqual([
       ['Too slow', ['speed', 'onboarding'], '2026-03-10'],
     ]);
-    fromTeammate(ws, (other) => other.insights.get(id)?.set('deletedAt', 1));
-    expect(cs.insights).toEqual([]);
+    fromTeammate(ws, (other) => other.insights.get(id ?? '')?.set('deletedAt', 1));
+    expect(insights.list).toEqual([]);
   });
 
   it('reports what a peer wrote that is not a plan or insight, and drops it when it is gone', () => {
-    const { ws, cs } = setup();
+    const { ws, cs, insights } = setup();
     fromTeammate(ws, (other) => {
       other.plans.set('junk', 42 as never);
       other.insights.set('junk', 'not an insight' as never);
     });
-    expect(cs.warnings.map((w) => w.where)).toEqual(['plans', 'insights']);
+    expect(cs.warnings.map((w) => w.where)).toEqual(['plans']);
+    expect(insights.warnings.map((w) => w.where)).toEqual(['insights']);
     fromTeammate(ws, (other) => {
       other.plans.delete('junk');
       other.insights.delete('junk');
     });
     expect(cs.warnings).toEqual([]);
+    expect(insights.warnings).toEqual([]);
   });
 
-  it('days and statuses follow the host’s today', () => {
-    const { cs, host } = setup();
+  it('days and statuses follow the clock’s today', () => {
+    const { cs, setToday } = setup();
     const step = cs.addStep({ name: 'Signed', stuckAfterDays: 7 }) ?? '';
     cs.addStep({ name: 'Live' });
     cs.addPlans([{ customer: 'Acme', stepId: step }]);
     expect(cs.attention).toEqual([]);
-    host.tracking.today = '2026-03-30';
-    // The app's today is reactive state; this plain host is not, so a write refreshes the views.
-    cs.addPlans([{ customer: 'Bolt', stepId: step }]);
+    setToday('2026-03-30');
     expect(cs.views.find((v) => v.plan.customer === 'Acme')?.status).toBe('stuck');
   });
 
   it('adds a starter journey as one step of undo, its last step the NSM moment', () => {
-    const { ws, cs } = setup();
-    const undo = new Y.UndoManager([ws.journey], { trackedOrigins: new Set([LOCAL_ORIGIN]) });
+    const { ws, areas, undo } = openAreas();
+    const cs = areas.customers;
+    cs.addStep({ name: 'Before' });
+    expect(ws.journey.size).toBe(1);
     cs.addJourney([{ name: 'Signed' }, { name: 'Onboarded' }, { name: 'Live' }]);
     expect(cs.journey.steps.map((s) => [s.name, s.nsmMoment])).toEqual([
+      ['Before', false],
       ['Signed', false],
       ['Onboarded', false],
       ['Live', true],
     ]);
     undo.undo();
-    expect(cs.journey.steps).toEqual([]);
+    expect(cs.journey.steps.map((s) => s.name)).toEqual(['Before']);
   });
 
-  it('a read-only copy refuses to write, with a message', () => {
-    const { cs } = setup({ readOnly: true });
-    expect(() => cs.addPlans([{ customer: 'Acme' }])).toThrow(/read-only/);
-    expect(() => cs.addInsight({ text: 'x' })).toThrow(/read-only/);
+  it('a read-only copy writes nothing, and every action says so by returning null', () => {
+    const { ws, cs, insights } = setup({ readOnly: true });
+    expect(cs.addPlans([{ customer: 'Acme' }])).toBeNull();
+    expect(insights.add({ text: 'x' })).toBeNull();
     expect(cs.addStep({ name: 'Signed' })).toBeNull();
+    expect(cs.addJourney([{ name: 'Signed' }])).toBeNull();
+    expect(Y.encodeStateVector(ws.doc)).toEqual(Y.encodeStateVector(new Y.Doc()));
+  });
+
+  it('invalid input throws with a message and writes nothing', () => {
+    const { ws, cs } = setup();
+    expect(() => cs.addPlans([{ customer: 'Acme' }, { customer: '' }])).toThrow();
+    expect(ws.plans.size).toBe(0);
   });
 });
