@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { parseShareFragment } from '../../src/domain/shareLink';
 import { exportSyncFile } from '../../src/sync/syncFile';
 import { expectNoA11yViolations, launchBrowser, newPage, type TestPage } from './support/browser';
-import { createWorkspace, outline, treeRow, waitOfflineReady } from './support/app';
+import { createWorkspace, nav, outline, treeRow, waitOfflineReady } from './support/app';
 import { startSignaling, type Signaling } from './support/signaling';
 
 let signaling: Signaling;
@@ -13,8 +13,9 @@ const browsers: Browser[] = [];
 
 beforeAll(async () => {
   signaling = await startSignaling(inject('root'));
-  // Separate browser processes: nothing is shared but the network.
-  for (let i = 0; i < 3; i++) browsers.push(await launchBrowser());
+  // Separate browser processes: nothing is shared but the network. The fourth carries the
+  // witnesses that prove a copy is listening before a test says something did not reach it.
+  for (let i = 0; i < 4; i++) browsers.push(await launchBrowser());
 }, 60_000);
 
 afterAll(async () => {
@@ -38,6 +39,15 @@ async function sameTree(a: Page, b: Page): Promise<boolean> {
   return JSON.stringify(await outline(a)) === JSON.stringify(await outline(b));
 }
 
+/** Adds a metric under `parent` in the outline and waits for its row. */
+async function addUnder(page: Page, parent: string, name: string): Promise<void> {
+  await treeRow(page, parent).click();
+  await page.keyboard.press('a');
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.keyboard.press('Enter');
+  await treeRow(page, name).waitFor();
+}
+
 async function join(page: Page, link: string, name: string): Promise<void> {
   await page.goto(link);
   await page.getByLabel('Your name, as teammates will see it').fill(name);
@@ -50,6 +60,8 @@ test('two browsers co-edit through an encrypted link, offline work and sync file
   const a: TestPage = await newPage(browsers[0]!);
   const b: TestPage = await newPage(browsers[1]!);
   const c: TestPage = await newPage(browsers[2]!);
+  const cam: TestPage = await newPage(browsers[3]!);
+  const trudy: TestPage = await newPage(browsers[3]!);
   try {
     const id = await createWorkspace(a.page, 'Shared stays', 'nights-booked');
     const link = await shareFrom(a.page, id, signaling.url);
@@ -105,13 +117,17 @@ test('two browsers co-edit through an encrypted link, offline work and sync file
     await waitOfflineReady(b.page);
     await b.context.setOffline(true);
     await b.page.getByText('Offline', { exact: true }).waitFor();
-    await treeRow(b.page, NSM).click();
-    await b.page.keyboard.press('a');
-    await b.page.getByLabel('Name', { exact: true }).fill('Idea from the train');
-    await b.page.keyboard.press('Enter');
-    await treeRow(b.page, 'Idea from the train').waitFor();
-    await a.page.waitForTimeout(1500);
+    await addUnder(b.page, NSM, 'Idea from the train');
+    // Proof that A is listening: after B's edit, a teammate joins and adds a metric. By the time
+    // it shows at A, anything B could still send would have arrived too; B's edit has not.
+    await join(cam.page, link, 'Cam');
+    await cam.page.goto(`/#/w/${id}/tree`);
+    await treeRow(cam.page, NSM).waitFor({ timeout: 45_000 });
+    await addUnder(cam.page, NSM, 'Added by Cam');
+    await treeRow(a.page, 'Added by Cam').waitFor({ timeout: 45_000 });
     await expect(treeRow(a.page, 'Idea from the train').count()).resolves.toBe(0);
+    expect(cam.errors).toEqual([]);
+    await cam.context.close();
 
     // A sync file carries B's offline work to A, no network involved.
     await b.page.goto(`/#/w/${id}/share`);
@@ -148,18 +164,38 @@ test('two browsers co-edit through an encrypted link, offline work and sync file
     // A third browser with a tampered key learns nothing.
     const key = /[?&]k=([A-Za-z0-9_-]{43})/.exec(link)?.[1] ?? '';
     const flipped = key.slice(0, 20) + (key[20] === 'A' ? 'B' : 'A') + key.slice(21);
-    await join(c.page, link.replace(key, flipped), 'Mallory');
+    const tampered = link.replace(key, flipped);
+    await join(c.page, tampered, 'Mallory');
     await c.page.getByText('No North Star yet').waitFor();
-    await c.page.waitForTimeout(3000);
-    await expect(c.page.getByText('No North Star yet').isVisible()).resolves.toBe(true);
+    // Proof that Mallory's copy is listening: a second copy on the same tampered link (the room
+    // that key opens) adds an input metric after Mallory joined. By the time it shows at
+    // Mallory, anything A's room could send her would have arrived too; nothing did.
+    await join(trudy.page, tampered, 'Trudy');
+    await Promise.all([trudy.page, c.page].map((p) => p.goto(`/#/w/${id}/tree`)));
+    await trudy.page.getByRole('button', { name: 'Add top-level' }).click();
+    await trudy.page.getByLabel('Name', { exact: true }).fill('Tampered-room control');
+    await trudy.page.getByLabel('Kind').selectOption('input');
+    await trudy.page.getByLabel('Name', { exact: true }).press('Enter');
+    await treeRow(c.page, 'Tampered-room control').waitFor({ timeout: 45_000 });
+    expect(await outline(c.page)).toEqual(['1:Tampered-room control']);
+    await nav(c.page, 'Dashboard').click();
+    await c.page.getByText('No North Star yet').waitFor();
+    await expect(c.page.getByRole('link', { name: NSM }).count()).resolves.toBe(0);
+    // Nor does A hear of Mallory: B adds a metric once Mallory is live, and when it shows at A,
+    // A's share tab names neither Mallory nor Trudy.
+    await addUnder(b.page, NSM, 'Added after Mallory came');
+    await treeRow(a.page, 'Added after Mallory came').waitFor({ timeout: 45_000 });
     await a.page.goto(`/#/w/${id}/share`);
+    await a.page.locator('#share-link').waitFor();
     await expect(a.page.getByText('Mallory').count()).resolves.toBe(0);
+    await expect(a.page.getByText('Trudy').count()).resolves.toBe(0);
 
+    expect(trudy.errors).toEqual([]);
     expect(a.errors).toEqual([]);
     // Offline, Chromium still fetches the favicon itself (service workers never see it).
     expect(b.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
   } finally {
-    await Promise.all([a.context.close(), b.context.close(), c.context.close()]);
+    await Promise.all([a, b, c, cam, trudy].map((p) => p.context.close()));
   }
 });
 
@@ -214,28 +250,33 @@ test('a hostile peer writing junk into the shared document breaks nothing', asyn
 test('after “Reset link”, holders of the old link receive nothing new until they rejoin', async () => {
   const a = await newPage(browsers[0]!);
   const b = await newPage(browsers[1]!);
+  const c = await newPage(browsers[2]!);
   try {
     const id = await createWorkspace(a.page, 'Rotating', 'nights-booked');
     const oldLink = await shareFrom(a.page, id, signaling.url);
     await join(b.page, oldLink, 'Bea');
+    await join(c.page, oldLink, 'Cy');
     await a.page.getByText('Bea · online').waitFor({ timeout: 20_000 });
+    await a.page.getByText('Cy · online').waitFor({ timeout: 20_000 });
 
     await a.page.getByRole('button', { name: 'Reset link…' }).click();
     await a.page.getByRole('dialog').getByRole('button', { name: 'Reset link' }).click();
     await expect.poll(() => a.page.locator('#share-link').inputValue()).not.toBe(oldLink);
     const newLink = await a.page.locator('#share-link').inputValue();
-    await expect.poll(() => a.page.getByText('Bea · online').count(), { timeout: 15_000 }).toBe(0);
+    await expect
+      .poll(() => a.page.getByText(/(Bea|Cy) · online/).count(), { timeout: 15_000 })
+      .toBe(0);
 
     // A keeps working; B, still on the old key, hears nothing of it.
-    await a.page.goto(`/#/w/${id}/tree`);
-    await treeRow(a.page, NSM).click();
-    await a.page.keyboard.press('a');
-    await a.page.getByLabel('Name', { exact: true }).fill('After the reset');
-    await a.page.keyboard.press('Enter');
-    await treeRow(a.page, 'After the reset').waitFor();
-    await b.page.goto(`/#/w/${id}/tree`);
-    await b.page.waitForTimeout(3000);
+    await Promise.all([a.page, b.page, c.page].map((p) => p.goto(`/#/w/${id}/tree`)));
+    await addUnder(a.page, NSM, 'After the reset');
+    // Proof that B is listening: after A's edit, Cy (the other holder of the old link, in B's
+    // room) adds a metric. By the time it shows at B, A's edit would have arrived too.
+    await addUnder(c.page, NSM, 'Added on the old link');
+    await treeRow(b.page, 'Added on the old link').waitFor({ timeout: 45_000 });
     await expect(treeRow(b.page, 'After the reset').count()).resolves.toBe(0);
+    expect(c.errors).toEqual([]);
+    await c.context.close();
 
     // The new link brings B back, with everything.
     await b.page.goto(newLink);
@@ -246,7 +287,7 @@ test('after “Reset link”, holders of the old link receive nothing new until 
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
   } finally {
-    await Promise.all([a.context.close(), b.context.close()]);
+    await Promise.all([a.context.close(), b.context.close(), c.context.close()]);
   }
 });
 
