@@ -14,7 +14,7 @@ import { isDate, todayLocal } from '../domain/periods';
 import { MAX_NAME, MAX_TEXT, Problems } from '../domain/validate';
 import type { WorkspaceDoc } from './schema';
 import type { DocArea } from './area';
-import { local, newId, plainFields, setField, type RecordMap } from './records';
+import { compareById, local, newId, plainFields, setField, type RecordMap } from './records';
 import type { DocWarning } from './warnings';
 
 /** Live insights, newest first (deleted ones too with `includeDeleted`), validated. */
@@ -133,15 +133,12 @@ export function restoreInsight(ws: WorkspaceDoc, id: string): void {
   if (r instanceof Y.Map && r.has('deletedAt')) local(ws, () => r.delete('deletedAt'));
 }
 
-const byId = <T extends { id: string }>(a: T, b: T): number =>
-  a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-
 /** Customer insights: one record each (deleted ones kept, marked). */
 export const insightsArea: DocArea<{ insights: Y.Map<RecordMap> }> = {
   name: 'insights',
   roots: { insights: { counting: 'key', one: 'insight', many: 'insights' } },
   read: (ws) => {
     const { insights, warnings } = readInsights(ws, true);
-    return { value: insights.sort(byId), warnings };
+    return { value: insights.sort(compareById), warnings };
   },
 };

@@ -5,7 +5,7 @@ import { Problems, readMetric } from '../domain/validate';
 import type { Metric, MetricFields } from '../domain/types';
 import type { WorkspaceDoc } from './schema';
 import type { DocArea } from './area';
-import { local, newId, plainFields, setField, type RecordMap } from './records';
+import { compareById, local, newId, plainFields, setField, type RecordMap } from './records';
 import type { DocWarning } from './warnings';
 import { createEntriesMap } from './entries';
 
@@ -185,15 +185,12 @@ export function restoreMetrics(ws: WorkspaceDoc, ids: readonly string[]): void {
   });
 }
 
-const byId = <T extends { id: string }>(a: T, b: T): number =>
-  a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-
 /** The metric tree: one record per metric, its targets nested (deleted metrics kept, marked). */
 export const metricsArea: DocArea<{ metrics: Y.Map<RecordMap> }> = {
   name: 'metrics',
   roots: { metrics: { counting: 'key', one: 'metric', many: 'metrics' } },
   read: (ws) => {
     const { metrics, warnings } = readMetrics(ws);
-    return { value: metrics.sort(byId), warnings };
+    return { value: metrics.sort(compareById), warnings };
   },
 };

@@ -12,7 +12,7 @@ import { readPlan, type Plan, type PlanDraft, type PlanStatus } from '../domain/
 import { MAX_NAME, MAX_TEXT, Problems } from '../domain/validate';
 import type { WorkspaceDoc } from './schema';
 import type { DocArea } from './area';
-import { local, newId, plainFields, setField, type RecordMap } from './records';
+import { compareById, local, newId, plainFields, setField, type RecordMap } from './records';
 import type { DocWarning } from './warnings';
 
 /** Reads every live plan (and with `includeDeleted`, removed ones too), validated. */
@@ -239,15 +239,12 @@ export function milestonesMap(ws: WorkspaceDoc, planId: string): Y.Map<RecordMap
   return r ? part(r, 'milestones', Y.Map<RecordMap>) : null;
 }
 
-const byId = <T extends { id: string }>(a: T, b: T): number =>
-  a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-
 /** Joint success plans: one record per customer, milestones, notes and step history nested. */
 export const plansArea: DocArea<{ plans: Y.Map<RecordMap> }> = {
   name: 'plans',
   roots: { plans: { counting: 'key', one: 'success plan', many: 'success plans' } },
   read: (ws) => {
     const { plans, warnings } = readPlans(ws, true);
-    return { value: plans.sort(byId), warnings };
+    return { value: plans.sort(compareById), warnings };
   },
 };

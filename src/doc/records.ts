@@ -46,3 +46,8 @@ export function newId(): string {
     counter.toString(36).padStart(2, '0')
   );
 }
+
+/** Orders records by id: a read that must be equal on every replica, whatever the map order. */
+export function compareById(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
