@@ -6,6 +6,7 @@ import { workshopArea } from './workshop';
 import { journeyArea } from './journey';
 import { plansArea } from './plans';
 import { insightsArea } from './insights';
+import { experimentsArea } from './experiments';
 
 /**
  * Every area of the workspace document, registered once. The document's shape
@@ -21,4 +22,5 @@ export const DOC_AREAS = [
   journeyArea,
   plansArea,
   insightsArea,
+  experimentsArea,
 ] as const;

@@ -8,7 +8,15 @@ import { addPerson } from '../../../src/doc/people';
 import { setEntries } from '../../../src/doc/entries';
 import { addCandidate, scoreCandidate } from '../../../src/doc/workshop';
 import { applyTemplate } from '../../../src/doc/templates';
-import { workspaceDoc, type WorkspaceDoc } from '../../../src/doc/schema';
+import { rootsOf, workspaceDoc, type WorkspaceDoc } from '../../../src/doc/schema';
+import {
+  addExperiment,
+  addExperimentMilestone,
+  addRetroItem,
+  editScope,
+  setExperimentStatus,
+  setSprintRhythm,
+} from '../../../src/doc/experiments';
 import {
   backupChecksum,
   backupFileName,
@@ -19,7 +27,10 @@ import {
 } from '../../../src/storage/backup';
 import { replica } from '../doc/replicas';
 
-/** A workspace with a bit of everything: tree, targets, people, entries, workshop, deletions. */
+/**
+ * A workspace with a bit of everything: tree, targets, people, entries, workshop, deletions,
+ * an experiment with its parts, a retrospective and a setting.
+ */
 function fullWorkspace(): WorkspaceDoc {
   const ws = replica(7);
   initWorkspace(ws, 'Acme growth', 1_700_000_000_000);
@@ -39,20 +50,17 @@ function fullWorkspace(): WorkspaceDoc {
   scoreCandidate(ws, candidate, 'actionable', 2);
   const gone = addMetric(ws, { name: 'Gone' }, root);
   deleteMetrics(ws, [gone]);
+  const bet = addExperiment(ws, { title: 'Checklist', hypothesisMetricId: root }, person);
+  addExperimentMilestone(ws, bet, { title: 'Design', estimateHours: 6 });
+  editScope(ws, bet, 'decisionRule', 'ship if +5 %');
+  setExperimentStatus(ws, bet, 'running', person, '2026-11-02');
+  setSprintRhythm(ws, '2026-11-02', 14);
+  addRetroItem(ws, '2026-11-02', 'action', 'Call Acme');
   return ws;
 }
 
-const NAMES = [
-  'meta',
-  'people',
-  'metrics',
-  'entries',
-  'workshop',
-  'candidates',
-  'plans',
-  'journey',
-  'insights',
-] as const;
+/** Every top-level map of the document, from the list of areas. */
+const NAMES = rootsOf(workspaceDoc(new Y.Doc())).map((r) => r.name);
 const snapshot = (doc: Y.Doc): Record<string, unknown> =>
   Object.fromEntries(NAMES.map((n) => [n, doc.getMap(n).toJSON()]));
 

@@ -2,7 +2,7 @@
  * Peer sync, as a property: 3 to 5 replicas make random edits (metrics and their fields, tree
  * moves that close cycles across replicas or land under a node another replica deleted,
  * entries written concurrently for the same metric and period, people, targets, soft deletes
- * and restores) while a simulated network delays, duplicates, reorders and partitions their
+ * and restores, customer areas and experiments) while a simulated network delays, duplicates, reorders and partitions their
  * updates. Once every partition heals and everything is delivered, all replicas must hold the
  * same document, read the same repaired tree (no cycle, nothing dropped) and the same entries.
  * Failures print fast-check's seed and path; ids are drawn from a seeded generator, so a replay
@@ -38,6 +38,16 @@ import { DOC_AREAS } from '../../../src/doc/areas';
 import { NSM_MOMENT_KEY, addStep, removeStep, setNsmMoment } from '../../../src/doc/journey';
 import { addPlans, movePlanToStep, updatePlan } from '../../../src/doc/plans';
 import { addInsight, deleteInsight } from '../../../src/doc/insights';
+import {
+  addExperiment,
+  addExperimentMilestone,
+  addRetroItem,
+  editScope,
+  setExperimentStatus,
+  setSprintRhythm,
+  updateExperiment,
+} from '../../../src/doc/experiments';
+import { EXPERIMENT_STATUSES } from '../../../src/domain/experiments';
 import { Network, deterministicIds, peer } from './network';
 
 /** Replica indices and picks are drawn wide and taken modulo what exists when the op runs. */
@@ -80,6 +90,8 @@ type Op =
   | { t: 'misc'; r: number; what: number; v: number }
   /** Customer areas: journey steps, success plans, insights. */
   | { t: 'customer'; r: number; what: number; v: number }
+  /** Experiments: new ones, status moves (freezing), scope typing, milestones, retros, settings. */
+  | { t: 'experiment'; r: number; what: number; v: number }
   | { t: 'deliver'; link: number; index: number; count: number }
   | { t: 'duplicate'; link: number; index: number }
   | { t: 'partition'; mask: number; drop: boolean }
@@ -149,6 +161,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   ),
   weighted(1, fc.record({ t: fc.constant('misc' as const), r: R, what: pick, v: pick })),
   weighted(2, fc.record({ t: fc.constant('customer' as const), r: R, what: pick, v: pick })),
+  weighted(2, fc.record({ t: fc.constant('experiment' as const), r: R, what: pick, v: pick })),
   weighted(
     6,
     fc.record({
@@ -427,6 +440,32 @@ function apply(w: World, o: Op): void {
         movePlanToStep(ws, at(plans, o.v)!, at(steps, o.v + 1)!, day);
       else if (what === 6) addInsight(ws, { text: `insight ${o.v}` }, day, w.now);
       else if (what === 7 && insights.length) deleteInsight(ws, at(insights, o.v)!, w.now);
+      return;
+    }
+    case 'experiment': {
+      const bets = [...ws.experiments.keys()].sort();
+      const bet = at(bets, o.v);
+      const day = `2025-02-${String((o.v % 28) + 1).padStart(2, '0')}`;
+      const what = o.what % 7;
+      if (what === 0 || bet === undefined) {
+        addExperiment(ws, { title: `bet ${o.v}`, change: `change ${o.v}` }, null, day, w.now);
+      } else if (what === 1) {
+        setExperimentStatus(ws, bet, EXPERIMENT_STATUSES[o.v % 5]!, null, day);
+      } else if (what === 2) {
+        const old = ws.experiments.get(bet)?.get('scope');
+        const t = old instanceof Y.Map ? old.get('decisionRule') : undefined;
+        const current = t instanceof Y.Text ? t.toString() : '';
+        const cut = o.v % (current.length + 1);
+        editScope(ws, bet, 'decisionRule', current.slice(0, cut) + `w${o.v} ` + current.slice(cut));
+      } else if (what === 3) {
+        updateExperiment(ws, bet, { amount: o.v, title: `bet ${o.v}` });
+      } else if (what === 4) {
+        addExperimentMilestone(ws, bet, { title: `m ${o.v}`, estimateHours: o.v % 100 }, w.now);
+      } else if (what === 5) {
+        addRetroItem(ws, day, 'action', `action ${o.v}`, null, w.now);
+      } else {
+        setSprintRhythm(ws, day, (o.v % 20) + 1);
+      }
       return;
     }
   }
