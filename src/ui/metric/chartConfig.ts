@@ -2,7 +2,7 @@
  * How the metric chart looks: chart.js datasets and options for a ChartSeries. Types only from
  * chart.js here, so this module does not pull chart.js into the first screen.
  */
-import type { ChartConfiguration, ChartDataset } from 'chart.js';
+import type { ChartConfiguration, ChartDataset, Plugin } from 'chart.js';
 import type { Unit } from '../../domain/types';
 import { formatValue } from '../common/format';
 import type { ChartSeries, XY } from './chartData';
@@ -77,14 +77,19 @@ export function lineDatasets(s: ChartSeries): ChartDataset<'line', XY[]>[] {
   ];
 }
 
-/** The whole configuration; `unit` is read when ticks and tooltips are drawn. */
+/**
+ * The whole configuration; `unit` is read when ticks and tooltips are drawn. `plugins` are
+ * this chart's own (the experiment windows).
+ */
 export function chartConfig(
   s: ChartSeries,
   unit: () => Unit,
+  plugins: Plugin<'line'>[] = [],
 ): ChartConfiguration<'line', XY[], string> {
   return {
     type: 'line',
     data: { labels: s.labels, datasets: lineDatasets(s) },
+    plugins,
     options: {
       animation: false,
       parsing: false,
