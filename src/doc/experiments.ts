@@ -479,6 +479,15 @@ export function deleteExperimentMilestone(
   if (m) local(ws, () => m.set('deletedAt', now));
 }
 
+export function restoreExperimentMilestone(
+  ws: WorkspaceDoc,
+  experimentId: string,
+  id: string,
+): void {
+  const m = milestone(ws, experimentId, id);
+  if (m?.has('deletedAt')) local(ws, () => m.delete('deletedAt'));
+}
+
 // ——— retrospectives ———
 
 export function addRetroItem(

@@ -15,6 +15,8 @@ import {
 import { Problems, dateOrNull, finiteOrNull, oneOf } from './validate';
 
 export const DEFAULT_SPRINT_LENGTH = 14;
+/** Sprints start here until a team picks its own start (a Monday, the same on every device). */
+export const DEFAULT_SPRINT_START = '2024-01-01';
 /** Hours a person gives a sprint unless set (two weeks of half-time experiment work). */
 export const DEFAULT_CAPACITY = 40;
 /** Most hours a person's capacity per sprint may be. */
@@ -22,8 +24,8 @@ export const MAX_CAPACITY = 500;
 
 export interface ExperimentSettings {
   scoring: ScoringSettings;
-  /** The first sprint's start; null until chosen (sprints then start on the first use). */
-  sprintStart: string | null;
+  /** The first sprint's start (DEFAULT_SPRINT_START until chosen). */
+  sprintStart: string;
   sprintLength: number;
   capacity: Record<string, number>;
   defaultCapacity: number;
@@ -62,7 +64,8 @@ export function readExperimentSettings(
       ),
       scales,
     },
-    sprintStart: dateOrNull(raw.get('sprintStart'), 'sprint start', problems),
+    sprintStart:
+      dateOrNull(raw.get('sprintStart'), 'sprint start', problems) ?? DEFAULT_SPRINT_START,
     sprintLength: wholeIn(length, 1, 91) ? length : DEFAULT_SPRINT_LENGTH,
     capacity,
     defaultCapacity:

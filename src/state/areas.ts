@@ -7,6 +7,7 @@ import { WorkshopArea } from './workshop.svelte';
 import { CustomerSuccess } from './customers.svelte';
 import { InsightsArea } from './insights.svelte';
 import { Tracking } from './tracking.svelte';
+import { ExperimentsArea } from './experiments.svelte';
 
 /**
  * Every area of an open workspace, registered once, built in order so that an area that needs
@@ -21,7 +22,8 @@ export function createAreas(ctx: AreaContext, clock: Clock) {
   const customers = new CustomerSuccess(ctx);
   const insights = new InsightsArea(ctx);
   const tracking = new Tracking(clock, { tree, entries, customers });
-  return { people, tree, entries, workshop, customers, insights, tracking };
+  const experiments = new ExperimentsArea(ctx);
+  return { people, tree, entries, workshop, customers, insights, tracking, experiments };
 }
 
 export type Areas = ReturnType<typeof createAreas>;

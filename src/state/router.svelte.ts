@@ -1,6 +1,7 @@
 /**
  * Screens of a workspace, each a tab of its shell (metric pages hang off the tree, plan pages
- * off customers; the customers tab's sub-path picks its view: list, board, journey, import).
+ * off customers, experiment pages off experiments; the customers and experiments tabs' sub-path
+ * picks their view).
  */
 export const WORKSPACE_TABS = [
   'dashboard',
@@ -8,6 +9,7 @@ export const WORKSPACE_TABS = [
   'tree',
   'customers',
   'insights',
+  'experiments',
   'workshop',
   'people',
   'data',
@@ -15,6 +17,7 @@ export const WORKSPACE_TABS = [
   'settings',
   'metric',
   'plan',
+  'experiment',
 ] as const;
 export type WorkspaceTab = (typeof WORKSPACE_TABS)[number];
 
@@ -34,7 +37,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'w' && parts[1]) {
     const tab = (parts[2] ?? 'dashboard') as WorkspaceTab;
     const sub = parts[3] ?? null;
-    const needsSub = tab === 'metric' || tab === 'plan';
+    const needsSub = tab === 'metric' || tab === 'plan' || tab === 'experiment';
     if (WORKSPACE_TABS.includes(tab) && (!needsSub || sub !== null)) {
       return { screen: 'workspace', id: parts[1], tab, sub };
     }
@@ -60,6 +63,19 @@ export function metricHref(workspaceId: string, metricId: string): string {
 
 export function planHref(workspaceId: string, planId: string): string {
   return `${workspaceHref(workspaceId, 'plan')}/${encodeURIComponent(planId)}`;
+}
+
+export function experimentHref(workspaceId: string, experimentId: string): string {
+  return `${workspaceHref(workspaceId, 'experiment')}/${encodeURIComponent(experimentId)}`;
+}
+
+/** The experiments tab's views; the backlog is the tab itself. */
+export const EXPERIMENTS_VIEWS = ['backlog', 'matrix', 'sprints', 'learnings', 'settings'] as const;
+export type ExperimentsView = (typeof EXPERIMENTS_VIEWS)[number];
+
+export function experimentsHref(workspaceId: string, view: ExperimentsView = 'backlog'): string {
+  const base = workspaceHref(workspaceId, 'experiments');
+  return view === 'backlog' ? base : `${base}/${view}`;
 }
 
 /** The customers tab's views; the list is the tab itself. */

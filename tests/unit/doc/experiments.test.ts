@@ -257,7 +257,7 @@ describe('experiments in the document', () => {
   it('settings: sprint rhythm, scales and capacity are checked before writing', () => {
     const ws = replica(1);
     expect(readSettings(ws).settings).toMatchObject({
-      sprintStart: null,
+      sprintStart: '2024-01-01',
       sprintLength: 14,
       scoring: { method: 'rice' },
     });
