@@ -21,6 +21,9 @@ export const WORKSPACE_TABS = [
 ] as const;
 export type WorkspaceTab = (typeof WORKSPACE_TABS)[number];
 
+/** Tabs that are one record's page: their address always names the record. */
+export const PAGE_TABS: readonly WorkspaceTab[] = ['metric', 'plan', 'experiment'];
+
 export type Route =
   | { screen: 'start' }
   | { screen: 'workspace'; id: string; tab: WorkspaceTab; sub: string | null }
@@ -37,7 +40,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'w' && parts[1]) {
     const tab = (parts[2] ?? 'dashboard') as WorkspaceTab;
     const sub = parts[3] ?? null;
-    const needsSub = tab === 'metric' || tab === 'plan' || tab === 'experiment';
+    const needsSub = PAGE_TABS.includes(tab);
     if (WORKSPACE_TABS.includes(tab) && (!needsSub || sub !== null)) {
       return { screen: 'workspace', id: parts[1], tab, sub };
     }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  PAGE_TABS,
   WORKSPACE_TABS,
+  experimentHref,
+  experimentsHref,
   customersHref,
   metricHref,
   parseRoute,
@@ -42,8 +45,8 @@ describe('parseRoute', () => {
   });
 
   it('opens every tab that needs no sub id, with or without one', () => {
-    const plain = WORKSPACE_TABS.filter((t) => t !== 'metric' && t !== 'plan');
-    expect(plain).toHaveLength(10);
+    const plain = WORKSPACE_TABS.filter((t) => !PAGE_TABS.includes(t));
+    expect(plain).toHaveLength(11);
     for (const tab of plain) {
       expect(parseRoute(`#/w/abc/${tab}`)).toEqual(workspace('abc', tab));
       expect(parseRoute(`#/w/abc/${tab}/x`)).toEqual(workspace('abc', tab, 'x'));
@@ -124,9 +127,22 @@ describe('href helpers', () => {
     expect(parseRoute(customersHref('abc'))).toEqual(workspace('abc', 'customers'));
   });
 
+  it('write the experiments backlog as the tab itself and other views as its sub path', () => {
+    expect(experimentsHref('abc')).toBe('#/w/abc/experiments');
+    expect(experimentsHref('abc', 'sprints')).toBe('#/w/abc/experiments/sprints');
+    expect(parseRoute(experimentsHref('abc', 'matrix'))).toEqual(
+      workspace('abc', 'experiments', 'matrix'),
+    );
+    expect(experimentHref('abc', 'e1')).toBe('#/w/abc/experiment/e1');
+    expect(parseRoute('#/w/abc/experiment')).toEqual({
+      screen: 'not-found',
+      hash: '#/w/abc/experiment',
+    });
+  });
+
   it('parse back to the route they were made for, for every tab', () => {
     for (const tab of WORKSPACE_TABS) {
-      if (tab === 'metric' || tab === 'plan') continue;
+      if (PAGE_TABS.includes(tab)) continue;
       expect(parseRoute(workspaceHref('ws', tab))).toEqual(workspace('ws', tab));
     }
   });
@@ -149,6 +165,7 @@ describe('href helpers', () => {
     for (const id of awkwardIds) {
       expect(parseRoute(metricHref('ws', id))).toEqual(workspace('ws', 'metric', id));
       expect(parseRoute(planHref('ws', id))).toEqual(workspace('ws', 'plan', id));
+      expect(parseRoute(experimentHref('ws', id))).toEqual(workspace('ws', 'experiment', id));
       expect(parseRoute(workspaceHref(id, 'tree'))).toEqual(workspace(id, 'tree'));
       expect(parseRoute(metricHref(id, id))).toEqual(workspace(id, 'metric', id));
       expect(parseRoute(customersHref(id, 'board'))).toEqual(workspace(id, 'customers', 'board'));
