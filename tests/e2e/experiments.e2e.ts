@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { expectNoA11yViolations, launchBrowser, newPage } from './support/browser';
-import { createWorkspace, nav, waitOfflineReady, waitSaved } from './support/app';
+import { createWorkspace, download, nav, waitOfflineReady, waitSaved } from './support/app';
 
 let browser: Browser;
 
@@ -166,6 +166,19 @@ test('three scored experiments in backlog order; one starts (frozen), moves its 
     await expect(page.getByLabel('Decision rule (ship if…, stop if…)').inputValue()).resolves.toBe(
       'Ship if +5 points in four weeks',
     );
+
+    // The CSV export carries every experiment, in backlog order.
+    await nav(page, 'Data').click();
+    const csv = await download(page, 'Experiments as CSV');
+    const lines = csv.text.trim().split(/\r?\n/);
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/^Title,Owner,Status/);
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual([
+      'Team invite prompt',
+      'Onboarding checklist',
+      'Weekly digest email',
+    ]);
+    expect(lines[2]).toContain(',won,');
     await expect(errors).toEqual([]);
   } finally {
     await context.close();
