@@ -73,7 +73,14 @@ export function experimentHref(workspaceId: string, experimentId: string): strin
 }
 
 /** The experiments tab's views; the backlog is the tab itself. */
-export const EXPERIMENTS_VIEWS = ['backlog', 'matrix', 'sprints', 'learnings', 'settings'] as const;
+export const EXPERIMENTS_VIEWS = [
+  'backlog',
+  'matrix',
+  'roadmap',
+  'sprints',
+  'learnings',
+  'settings',
+] as const;
 export type ExperimentsView = (typeof EXPERIMENTS_VIEWS)[number];
 
 export function experimentsHref(workspaceId: string, view: ExperimentsView = 'backlog'): string {
