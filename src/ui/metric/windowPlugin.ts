@@ -19,11 +19,12 @@ export interface WindowSource {
   /** The windows to draw (read at every draw). */
   windows: () => readonly ChartWindow[];
   onopen: (id: string) => void;
-  /** How many windows were drawn (those inside the chart's x range), after every draw. */
-  ondrawn?: (count: number) => void;
+  /** The windows drawn (those inside the chart's x range) and where, after every draw. */
+  ondrawn?: (drawn: readonly DrawnWindow[]) => void;
 }
 
-interface Hit {
+/** A window as drawn: its band and label (null when there was no room) in CSS pixels. */
+export interface DrawnWindow {
   id: string;
   band: Box;
   label: Box | null;
@@ -40,7 +41,7 @@ function token(chart: Chart, name: string, fallback: string): string {
 }
 
 export function windowPlugin(source: WindowSource): Plugin<'line'> {
-  let hits: Hit[] = [];
+  let hits: DrawnWindow[] = [];
   let layout: { w: ChartWindow; left: number; right: number; label: Box | null; text: string }[] =
     [];
 
@@ -143,7 +144,7 @@ export function windowPlugin(source: WindowSource): Plugin<'line'> {
         ctx.fillText(l.text, left + LABEL_PAD, (top + bottom) / 2 + 0.5);
       }
       ctx.restore();
-      source.ondrawn?.(layout.length);
+      source.ondrawn?.(hits);
     },
 
     afterEvent(chart, args) {
