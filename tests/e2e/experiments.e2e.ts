@@ -167,6 +167,26 @@ test('three scored experiments in backlog order; one starts (frozen), moves its 
       'Ship if +5 points in four weeks',
     );
 
+    // The roadmap: the started one under this quarter, the others not dated yet.
+    await nav(page, 'Experiments').click();
+    await page
+      .getByRole('navigation', { name: 'Experiment views' })
+      .getByRole('link', { name: 'Roadmap' })
+      .click();
+    const now = new Date();
+    const quarter = `Q${Math.floor(now.getMonth() / 3) + 1} ${now.getFullYear()}`;
+    await page
+      .getByRole('region', { name: quarter })
+      .getByRole('link', { name: 'Onboarding checklist' })
+      .waitFor();
+    await page.getByRole('heading', { name: 'Not dated yet' }).waitFor();
+    await page.getByRole('radio', { name: 'Target metric' }).check();
+    await page
+      .getByRole('region', { name: ACTIVATED })
+      .getByRole('link', { name: 'Onboarding checklist' })
+      .waitFor();
+    await expectNoA11yViolations(page, 'roadmap');
+
     // The CSV export carries every experiment, in backlog order.
     await nav(page, 'Data').click();
     const csv = await download(page, 'Experiments as CSV');
