@@ -533,6 +533,11 @@ export function deleteRetroItem(ws: WorkspaceDoc, id: string, now = Date.now()):
   if (r instanceof Y.Map) local(ws, () => r.set('deletedAt', now));
 }
 
+export function restoreRetroItem(ws: WorkspaceDoc, id: string): void {
+  const r = ws.retroItems.get(id);
+  if (r instanceof Y.Map && r.has('deletedAt')) local(ws, () => r.delete('deletedAt'));
+}
+
 // ——— settings ———
 
 export function setScoringMethod(ws: WorkspaceDoc, method: ScoringMethod): void {
@@ -575,6 +580,14 @@ export function setCapacity(ws: WorkspaceDoc, personId: string, hours: number | 
   local(ws, () =>
     setField(ws.experimentSettings, `capacity:${personId}`, hours === null ? undefined : hours),
   );
+}
+
+/** Sets the hours a person without their own capacity gives a sprint. */
+export function setDefaultCapacity(ws: WorkspaceDoc, hours: number): void {
+  if (!(Number.isFinite(hours) && hours >= 0 && hours <= MAX_CAPACITY)) {
+    throw new Error(`Capacity must be between 0 and ${MAX_CAPACITY} hours`);
+  }
+  local(ws, () => setField(ws.experimentSettings, 'defaultCapacity', hours));
 }
 
 /** Experiments, their retrospectives and settings. */

@@ -208,6 +208,11 @@ export class ExperimentsArea implements WorkspaceArea {
 
   removeRetro = (id: string) => this.ctx.step((ws) => experimentsDoc.deleteRetroItem(ws, id));
 
+  restoreRetro = (id: string) => this.ctx.step((ws) => experimentsDoc.restoreRetroItem(ws, id));
+
+  setDefaultCapacity = (hours: number) =>
+    this.ctx.step((ws) => experimentsDoc.setDefaultCapacity(ws, hours));
+
   setMethod = (method: ScoringMethod) =>
     this.ctx.step((ws) => experimentsDoc.setScoringMethod(ws, method));
 

@@ -11,6 +11,9 @@ import {
   readSettings,
   restoreExperiment,
   setCapacity,
+  setDefaultCapacity,
+  deleteRetroItem,
+  restoreRetroItem,
   setExperimentStatus,
   setMilestoneDone,
   setRetroActionDone,
@@ -252,6 +255,10 @@ describe('experiments in the document', () => {
     ]);
     setRetroActionDone(ws, act, true, '2027-01-20');
     expect(openActions(readRetroItems(ws).items, '2027-01-18')).toEqual([]);
+    deleteRetroItem(ws, act);
+    expect(readRetroItems(ws).items.map((i) => i.text)).toEqual(['Shipped the checklist']);
+    restoreRetroItem(ws, act);
+    expect(readRetroItems(ws).items).toHaveLength(2);
   });
 
   it('settings: sprint rhythm, scales and capacity are checked before writing', () => {
@@ -276,12 +283,15 @@ describe('experiments in the document', () => {
     ]);
     expect(() => setCapacity(ws, 'ann', -1)).toThrow('between 0 and');
     setCapacity(ws, 'ann', 30);
+    expect(() => setDefaultCapacity(ws, 501)).toThrow('between 0 and 500');
+    setDefaultCapacity(ws, 24);
     const { settings, warnings } = readSettings(ws);
     expect(warnings).toEqual([]);
     expect(settings.sprintStart).toBe('2027-01-04');
     expect(settings.sprintLength).toBe(7);
     expect(settings.scoring.scales.riceConfidence.map((l) => l.value)).toEqual([30, 60, 90]);
     expect(settings.capacity).toEqual({ ann: 30 });
+    expect(settings.defaultCapacity).toBe(24);
   });
 
   it("a peer's junk is ignored with a warning, and the rest of the experiment is read", () => {
