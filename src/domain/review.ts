@@ -1,0 +1,209 @@
+/**
+ * The numbers of a quarterly review, per metric of the tree (tree order, North Star first):
+ * where it started (the quarter before, aggregated; else its baseline), the quarter's target,
+ * the actual (the quarter's values aggregated by the metric's own aggregation), attainment and
+ * status. Attainment is how much of the way from the start to the target the actual went, in %,
+ * so it respects the direction (a "down" metric that fell from 10 to 6 against a target of 8 is
+ * 200 %). Counter-metrics are not scored against a target: they held or were breached (worse
+ * than their start by more than their tolerance). Also: next quarter's suggested target, what
+ * moved since a review was closed, and how the tree changed between two closed reviews.
+ */
+import { aggregate, type Point } from './aggregate';
+import { counterBreached } from './pace';
+import { nextPeriod, periodEnd, periodOf, toGrain } from './periods';
+import { DEFAULT_TOLERANCE } from './summary';
+import type { Direction, Metric, MetricKind, RepairedTree, TreeNode, Unit } from './types';
+
+export type ReviewStatus = 'met' | 'missed' | 'held' | 'breached' | 'no-target' | 'no-data';
+
+export interface ReviewRow {
+  metricId: string;
+  name: string;
+  kind: MetricKind;
+  unit: Unit;
+  direction: Direction;
+  ownerId: string | null;
+  parentId: string | null;
+  depth: number;
+  start: number | null;
+  target: number | null;
+  actual: number | null;
+  /** Percent of the way from start to target; null when it cannot be said. */
+  attainment: number | null;
+  status: ReviewStatus;
+  /** The quarter's values at the metric's cadence, chronological (for a sparkline). */
+  points: Point[];
+}
+
+/** The values of a metric inside one quarter, at their own grain. */
+function inQuarter(points: readonly Point[], quarter: string): Point[] {
+  return points.filter((p) => {
+    try {
+      return toGrain(p.period, 'quarter') === quarter;
+    } catch {
+      return false; // a period finer than its grain allows, or junk: not in any quarter
+    }
+  });
+}
+
+function quarterValue(metric: Metric, points: readonly Point[], quarter: string): number | null {
+  const values = inQuarter(points, quarter).map((p) => p.value);
+  return values.length === 0 ? null : aggregate(values, metric.aggregation);
+}
+
+/** Where a metric starts a quarter: the quarter before's value, else its baseline if set before the quarter ended. */
+function startOf(metric: Metric, points: readonly Point[], quarter: string): number | null {
+  const before = quarterValue(metric, points, nextPeriod(quarter, -1));
+  if (before !== null) return before;
+  const { baselineValue: value, baselineDate: date } = metric;
+  return value !== null && (date === null || date <= periodEnd(quarter)) ? value : null;
+}
+
+/** Attainment in % (see the file comment); null without a target, an actual or a distance to go. */
+export function attainment(
+  start: number | null,
+  target: number | null,
+  actual: number | null,
+): number | null {
+  if (target === null || actual === null) return null;
+  if (start === null || start === target) return actual === target ? 100 : null;
+  const pct = ((actual - start) / (target - start)) * 100;
+  return Number.isFinite(pct) ? pct : null;
+}
+
+function statusOf(
+  metric: Metric,
+  start: number | null,
+  target: number | null,
+  actual: number | null,
+): ReviewStatus {
+  if (actual === null) return 'no-data';
+  if (metric.kind === 'counter') {
+    if (start === null) return 'no-data';
+    const tolerance = metric.tolerance ?? DEFAULT_TOLERANCE;
+    return counterBreached(actual, start, metric.direction, tolerance) ? 'breached' : 'held';
+  }
+  if (target === null) return 'no-target';
+  const beat = metric.direction === 'up' ? actual >= target : actual <= target;
+  return beat ? 'met' : 'missed';
+}
+
+/** The review's numbers: every live metric of the tree, in tree order, for one quarter. */
+export function reviewRows(
+  tree: RepairedTree,
+  pointsOf: (metricId: string) => readonly Point[],
+  quarter: string,
+): ReviewRow[] {
+  const rows: ReviewRow[] = [];
+  const visit = (node: TreeNode, parentId: string | null): void => {
+    const m = node.metric;
+    const points = pointsOf(m.id);
+    const start = startOf(m, points, quarter);
+    const target = m.kind === 'counter' ? null : (m.targets.quarterly[quarter] ?? null);
+    const actual = quarterValue(m, points, quarter);
+    rows.push({
+      metricId: m.id,
+      name: m.name,
+      kind: m.kind,
+      unit: m.unit,
+      direction: m.direction,
+      ownerId: m.ownerId,
+      parentId,
+      depth: node.depth,
+      start,
+      target,
+      actual,
+      attainment: m.kind === 'counter' ? null : attainment(start, target, actual),
+      status: statusOf(m, start, target, actual),
+      points: inQuarter(points, quarter),
+    });
+    node.children.forEach((c) => visit(c, m.id));
+  };
+  tree.roots.forEach((r) => visit(r, null));
+  return rows;
+}
+
+/**
+ * Next quarter's suggested target: the actual plus the same change again (actual − start), so
+ * a metric keeps its pace; with no start, the actual itself. Never below 0 for a count or
+ * outside 0–100 for a percent. Null without an actual (nothing to build on).
+ */
+export function suggestTarget(row: ReviewRow): number | null {
+  if (row.actual === null || row.kind === 'counter') return null;
+  const change = row.start === null ? 0 : row.actual - row.start;
+  let next = row.actual + change;
+  if (row.unit === 'percent') next = Math.min(100, Math.max(0, next));
+  else if (row.unit === 'count' || row.unit === 'currency' || row.unit === 'duration') {
+    next = Math.max(0, next);
+  }
+  return Math.round(next * 100) / 100;
+}
+
+/** The quarter a date falls in, e.g. the quarter being reviewed today. */
+export function quarterOf(date: string): string {
+  return periodOf(date, 'quarter');
+}
+
+export interface Moved {
+  metricId: string;
+  name: string;
+  field: 'actual' | 'start';
+  was: number | null;
+  now: number | null;
+}
+
+/**
+ * What moved since a review closed: each metric whose actual or start (as computed from today's
+ * data) differs from the frozen figures, e.g. a late entry. Metrics added since are not listed.
+ */
+export function movedSinceClose(
+  frozen: readonly ReviewRow[],
+  current: readonly ReviewRow[],
+): Moved[] {
+  const now = new Map(current.map((r) => [r.metricId, r]));
+  const out: Moved[] = [];
+  for (const f of frozen) {
+    const c = now.get(f.metricId);
+    if (!c) continue;
+    for (const field of ['start', 'actual'] as const) {
+      if (!sameNumber(f[field], c[field])) {
+        out.push({ metricId: f.metricId, name: f.name, field, was: f[field], now: c[field] });
+      }
+    }
+  }
+  return out;
+}
+
+const sameNumber = (a: number | null, b: number | null): boolean =>
+  a === b || (a !== null && b !== null && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)));
+
+export interface TreeChange {
+  metricId: string;
+  name: string;
+  change: 'added' | 'removed' | 'moved' | 'owner' | 'renamed';
+}
+
+/** How the tree changed between two closed reviews (the earlier first). */
+export function treeDifference(
+  earlier: readonly ReviewRow[],
+  later: readonly ReviewRow[],
+): TreeChange[] {
+  const before = new Map(earlier.map((r) => [r.metricId, r]));
+  const after = new Map(later.map((r) => [r.metricId, r]));
+  const out: TreeChange[] = [];
+  for (const r of later) {
+    const b = before.get(r.metricId);
+    const base = { metricId: r.metricId, name: r.name };
+    if (!b) {
+      out.push({ ...base, change: 'added' });
+      continue;
+    }
+    if (b.name !== r.name) out.push({ ...base, change: 'renamed' });
+    if (b.parentId !== r.parentId) out.push({ ...base, change: 'moved' });
+    if (b.ownerId !== r.ownerId) out.push({ ...base, change: 'owner' });
+  }
+  for (const r of earlier) {
+    if (!after.has(r.metricId)) out.push({ metricId: r.metricId, name: r.name, change: 'removed' });
+  }
+  return out;
+}
