@@ -7,6 +7,7 @@ import { journeyArea } from './journey';
 import { plansArea } from './plans';
 import { insightsArea } from './insights';
 import { experimentsArea } from './experiments';
+import { reviewsArea } from './reviews';
 
 /**
  * Every area of the workspace document, registered once. The document's shape
@@ -23,4 +24,5 @@ export const DOC_AREAS = [
   plansArea,
   insightsArea,
   experimentsArea,
+  reviewsArea,
 ] as const;

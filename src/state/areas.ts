@@ -8,6 +8,7 @@ import { CustomerSuccess } from './customers.svelte';
 import { InsightsArea } from './insights.svelte';
 import { Tracking } from './tracking.svelte';
 import { ExperimentsArea } from './experiments.svelte';
+import { ReviewsArea } from './reviews.svelte';
 
 /**
  * Every area of an open workspace, registered once, built in order so that an area that needs
@@ -23,7 +24,18 @@ export function createAreas(ctx: AreaContext, clock: Clock) {
   const insights = new InsightsArea(ctx);
   const tracking = new Tracking(clock, { tree, entries, customers });
   const experiments = new ExperimentsArea(ctx);
-  return { people, tree, entries, workshop, customers, insights, tracking, experiments };
+  const reviews = new ReviewsArea(ctx, tree, tracking);
+  return {
+    people,
+    tree,
+    entries,
+    workshop,
+    customers,
+    insights,
+    tracking,
+    experiments,
+    reviews,
+  };
 }
 
 export type Areas = ReturnType<typeof createAreas>;

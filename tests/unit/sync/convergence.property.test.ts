@@ -48,6 +48,12 @@ import {
   updateExperiment,
 } from '../../../src/doc/experiments';
 import { EXPERIMENT_STATUSES } from '../../../src/domain/experiments';
+import {
+  addReviewItem,
+  closeReview,
+  reopenReview,
+  setDecisionDone,
+} from '../../../src/doc/reviews';
 import { Network, deterministicIds, peer } from './network';
 
 /** Replica indices and picks are drawn wide and taken modulo what exists when the op runs. */
@@ -92,6 +98,8 @@ type Op =
   | { t: 'customer'; r: number; what: number; v: number }
   /** Experiments: new ones, status moves (freezing), scope typing, milestones, retros, settings. */
   | { t: 'experiment'; r: number; what: number; v: number }
+  /** Quarterly reviews: lines, decisions done, closes and reopenings. */
+  | { t: 'review'; r: number; what: number; v: number }
   | { t: 'deliver'; link: number; index: number; count: number }
   | { t: 'duplicate'; link: number; index: number }
   | { t: 'partition'; mask: number; drop: boolean }
@@ -162,6 +170,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   weighted(1, fc.record({ t: fc.constant('misc' as const), r: R, what: pick, v: pick })),
   weighted(2, fc.record({ t: fc.constant('customer' as const), r: R, what: pick, v: pick })),
   weighted(2, fc.record({ t: fc.constant('experiment' as const), r: R, what: pick, v: pick })),
+  weighted(1, fc.record({ t: fc.constant('review' as const), r: R, what: pick, v: pick })),
   weighted(
     6,
     fc.record({
@@ -466,6 +475,19 @@ function apply(w: World, o: Op): void {
       } else {
         setSprintRhythm(ws, day, (o.v % 20) + 1);
       }
+      return;
+    }
+    case 'review': {
+      const quarter = ['2025-Q1', '2025-Q2'][o.v % 2]!;
+      const what = o.what % 5;
+      const lines = [...ws.reviewItems.keys()].sort();
+      if (what === 0) addReviewItem(ws, quarter, { kind: 'strength', text: `s ${o.v}` }, w.now);
+      else if (what === 1)
+        addReviewItem(ws, quarter, { kind: 'decision', text: `d ${o.v}` }, w.now);
+      else if (what === 2 && lines.length) setDecisionDone(ws, at(lines, o.v)!, true, '2025-03-01');
+      else if (what === 3 && ws.reviews.get(`${quarter}|status`) !== 'closed') {
+        closeReview(ws, quarter, [], {}, null, w.now);
+      } else reopenReview(ws, quarter, null, w.now);
       return;
     }
   }
