@@ -104,12 +104,14 @@ describe('quarterly reviews in the document', () => {
   it('open decisions carry into later quarters until done; lines delete and restore; one undo per close', () => {
     const { ws, id } = workspace();
     const undo = createUndoManager(ws);
-    const d = addReviewItem(ws, '2026-Q3', {
-      kind: 'decision',
-      text: 'Hire a CSM',
-      ownerId: 'ann',
-    });
-    addReviewItem(ws, '2026-Q4', { kind: 'decision', text: 'Price test' });
+    // Created a millisecond apart: lines are listed oldest first.
+    const d = addReviewItem(
+      ws,
+      '2026-Q3',
+      { kind: 'decision', text: 'Hire a CSM', ownerId: 'ann' },
+      1,
+    );
+    addReviewItem(ws, '2026-Q4', { kind: 'decision', text: 'Price test' }, 2);
     expect(() => addReviewItem(ws, '2026-Q4', { kind: 'win', text: ' ' })).toThrow(
       'Write the line',
     );
