@@ -6,7 +6,9 @@
  * bench-results/plans.json, also printed). Then runs the browser benchmark (browser.ts →
  * bench-results/tracking.json), the live sync benchmark between two browsers (sync.ts →
  * bench-results/sync.json) and the plan screens at scale in the browser (plans-browser.ts →
- * bench-results/plans-browser.json) unless BENCH_BROWSER=0.
+ * bench-results/plans-browser.json) and the experiments screens (experiments-browser.ts →
+ * bench-results/experiments-browser.json) unless BENCH_BROWSER=0. Experiments in Node:
+ * experiments.ts → bench-results/experiments.json (after plans).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as Y from 'yjs';
@@ -16,6 +18,7 @@ import { buildTree, isAncestorOrSelf } from '../../src/domain/tree';
 import { checkTreeHealth } from '../../src/domain/health';
 import { layoutTree } from '../../src/domain/treeLayout';
 import type { Metric } from '../../src/domain/types';
+import { runExperimentsBench } from './experiments';
 import { runPlansBench } from './plans';
 import { time } from './timing';
 
@@ -101,6 +104,10 @@ console.log(JSON.stringify(results, null, 2));
 // Then success plans and insights at scale: bench-results/plans.json.
 console.log(JSON.stringify(runPlansBench(), null, 2));
 
+// Then experiments at scale (500 experiments, 2,000 milestones, 50 sprints on the 100,000-entry
+// workspace): bench-results/experiments.json.
+console.log(JSON.stringify(runExperimentsBench(), null, 2));
+
 // Then the browser benchmark (tracking at scale in the built app): bench-results/tracking.json.
 // BENCH_BROWSER=0 skips it (e.g. where no Chromium is installed).
 if (process.env['BENCH_BROWSER'] !== '0') {
@@ -114,4 +121,8 @@ if (process.env['BENCH_BROWSER'] !== '0') {
   // filtering and re-grouping the list and the board): bench-results/plans-browser.json.
   const { runPlansBrowserBench } = await import('./plans-browser');
   if (!(await runPlansBrowserBench())) process.exitCode = 1;
+  // Then the experiments screens at scale in the built app (backlog, filters, sprints, the
+  // metric chart with 50 windows, an edit): bench-results/experiments-browser.json.
+  const { runExperimentsBrowserBench } = await import('./experiments-browser');
+  if (!(await runExperimentsBrowserBench())) process.exitCode = 1;
 }
