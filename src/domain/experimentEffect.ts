@@ -19,7 +19,15 @@
  * A number that cannot be known is null and `reason` says why in words; no number is ever NaN
  * or Infinity. Entries with an invalid period key or a non-finite value are left out.
  */
-import { daysBetween, grainOf, isDate, periodEnd, periodStart } from './periods';
+import {
+  daysBetween,
+  grainOf,
+  isDate,
+  periodEnd,
+  periodOf,
+  periodStart,
+  type Grain,
+} from './periods';
 
 export interface EffectPoint {
   period: string;
@@ -87,6 +95,67 @@ function slopePerDay(points: readonly Dated[]): number | null {
 }
 
 const point = (p: Dated): EffectPoint => ({ period: p.period, value: p.value });
+const dated = (e: EffectPoint): Dated => ({
+  ...e,
+  start: periodStart(e.period),
+  end: periodEnd(e.period),
+});
+const byPeriod = (a: EffectPoint, b: EffectPoint): number =>
+  a.period < b.period ? -1 : a.period > b.period ? 1 : 0;
+
+/**
+ * The values before the window the pace uses (the last `beforeCount`), every value during it,
+ * and the last of those. Entries of one grain (the usual case) are told apart by comparing
+ * their keys with the keys of the window's first and last days, which sort as strings, so a
+ * five-year daily series is not parsed date by date; mixed grains take the slower general path.
+ */
+function split(
+  entries: readonly EffectPoint[],
+  window: EffectWindow,
+  beforeCount: number,
+): { used: Dated[]; during: EffectPoint[]; last: Dated | null } {
+  const valid: EffectPoint[] = [];
+  let grain: Grain | null = null;
+  let mixed = false;
+  for (const e of entries) {
+    const g = grainOf(e.period);
+    if (g === null || !Number.isFinite(e.value)) continue;
+    if (grain === null) grain = g;
+    else if (g !== grain) mixed = true;
+    valid.push(e);
+  }
+  if (grain !== null && !mixed) {
+    const lo = periodOf(window.start, grain);
+    const hi = periodOf(window.end, grain);
+    const before = valid.filter((p) => p.period < lo).sort(byPeriod);
+    const during = valid.filter((p) => p.period >= lo && p.period <= hi).sort(byPeriod);
+    const lastPoint = during.at(-1);
+    return {
+      used: before.slice(-beforeCount).map(dated),
+      during: during.map((p) => ({ period: p.period, value: p.value })),
+      last: lastPoint ? dated(lastPoint) : null,
+    };
+  }
+  const all = valid
+    .map(dated)
+    .sort((a, b) =>
+      a.start !== b.start
+        ? a.start < b.start
+          ? -1
+          : 1
+        : a.end < b.end
+          ? -1
+          : a.end > b.end
+            ? 1
+            : 0,
+    );
+  const duringDated = all.filter((p) => p.start <= window.end && p.end >= window.start);
+  return {
+    used: all.filter((p) => p.end < window.start).slice(-beforeCount),
+    during: duringDated.map(point),
+    last: duringDated.at(-1) ?? null,
+  };
+}
 
 /**
  * The effect of an experiment on a metric from its entries (any order), the experiment's window
@@ -104,22 +173,11 @@ export function experimentEffect(
   if (!Number.isInteger(beforeCount) || beforeCount < 2) {
     throw new RangeError(`The pace needs at least 2 values: ${beforeCount}`);
   }
-  const dated: Dated[] = [];
-  for (const e of entries) {
-    if (grainOf(e.period) === null || !Number.isFinite(e.value)) continue;
-    dated.push({ ...e, start: periodStart(e.period), end: periodEnd(e.period) });
-  }
-  dated.sort((a, b) =>
-    a.start !== b.start ? (a.start < b.start ? -1 : 1) : a.end < b.end ? -1 : a.end > b.end ? 1 : 0,
-  );
-  const allBefore = dated.filter((p) => p.end < window.start);
-  const duringDated = dated.filter((p) => p.start <= window.end && p.end >= window.start);
-  const used = allBefore.slice(-beforeCount);
+  const { used, during, last } = split(entries, window, beforeCount);
   const baseline = used.at(-1) ?? null;
-  const last = duringDated.at(-1) ?? null;
   const out: ExperimentEffect = {
     before: used.map(point),
-    during: duringDated.map(point),
+    during,
     baseline: baseline && point(baseline),
     last: last && point(last),
     pacePerDay: null,

@@ -11,7 +11,7 @@ import {
   type ExperimentStatus,
 } from '../../domain/experiments';
 import { overlappingExperiments } from '../../domain/experimentEffect';
-import { periodEnd, periodStart } from '../../domain/periods';
+import { grainOf, periodEnd, periodOf, periodStart } from '../../domain/periods';
 
 /** How an experiment is linked to a metric: it should move it, or must not harm it. */
 export type WindowRole = 'target' | 'guardrail';
@@ -59,6 +59,37 @@ export function windowRange(
   keys: readonly string[],
   window: { start: string; end: string },
 ): XRange | null {
+  const first = keys[0];
+  const last = keys.at(-1);
+  const grain = first === undefined ? null : grainOf(first);
+  // A chart's categories are one grain; anything else takes the general path.
+  if (grain === null || last === undefined || grainOf(last) !== grain) {
+    return scanRange(keys, window);
+  }
+  // Keys of one grain sort as strings: find the first key at or after the period holding the
+  // window's first day and the last at or before the one holding its last day (binary search:
+  // 50 windows over 1,826 days must not parse 90,000 dates).
+  const lo = periodOf(window.start, grain);
+  const hi = periodOf(window.end, grain);
+  const from = firstAtLeast(keys, lo);
+  const to = firstAtLeast(keys, hi + '\uffff') - 1;
+  return from <= to && from < keys.length ? { from, to } : null;
+}
+
+/** The index of the first key ≥ `key` (keys sorted), or keys.length. */
+function firstAtLeast(keys: readonly string[], key: string): number {
+  let a = 0;
+  let b = keys.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if ((keys[mid] as string) < key) a = mid + 1;
+    else b = mid;
+  }
+  return a;
+}
+
+/** The general case (keys of several grains): every key's dates compared with the window. */
+function scanRange(keys: readonly string[], window: { start: string; end: string }): XRange | null {
   let from = -1;
   let to = -1;
   for (let i = 0; i < keys.length; i++) {

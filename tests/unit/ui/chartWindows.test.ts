@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readExperiment, type Experiment } from '../../../src/domain/experiments';
-import { periodsBetween } from '../../../src/domain/periods';
+import { addDays, periodEnd, periodStart, periodsBetween } from '../../../src/domain/periods';
 import { Problems } from '../../../src/domain/validate';
 import {
   bandPixels,
@@ -203,5 +203,29 @@ describe('drawing helpers', () => {
     expect(fitLabel('Short', 100, measure)).toBe('Short');
     expect(fitLabel('A rather long title', 100, measure)).toBe('A rather…');
     expect(fitLabel('Wide', 5, measure)).toBe('…');
+  });
+});
+
+describe('windowRange on long series', () => {
+  /** The covered categories worked out the slow way: every key's first and last day. */
+  function brute(keys: string[], w: { start: string; end: string }) {
+    const idx = keys
+      .map((k, i) => ({ i, s: periodStart(k), e: periodEnd(k) }))
+      .filter((k) => k.s <= w.end && k.e >= w.start)
+      .map((k) => k.i);
+    return idx.length === 0 ? null : { from: idx[0], to: idx.at(-1) };
+  }
+
+  it('finds the same categories as checking every key, for days, weeks and months', () => {
+    const days = periodsBetween('2024-12-20', '2026-01-10');
+    const weeks = periodsBetween('2024-W50', '2026-W03');
+    const months = periodsBetween('2024-11', '2026-02');
+    for (const keys of [days, weeks, months]) {
+      for (let n = 0; n < 60; n++) {
+        const start = addDays('2024-12-01', n * 7 + (n % 5));
+        const end = addDays(start, (n * 13) % 90);
+        expect(windowRange(keys, { start, end })).toEqual(brute(keys, { start, end }));
+      }
+    }
   });
 });
