@@ -10,6 +10,7 @@ export const WORKSPACE_TABS = [
   'customers',
   'insights',
   'experiments',
+  'review',
   'workshop',
   'people',
   'data',
@@ -66,6 +67,12 @@ export function metricHref(workspaceId: string, metricId: string): string {
 
 export function planHref(workspaceId: string, planId: string): string {
   return `${workspaceHref(workspaceId, 'plan')}/${encodeURIComponent(planId)}`;
+}
+
+/** The Review tab: the list of quarters, or one quarter's review ("2026-Q4"). */
+export function reviewHref(workspaceId: string, quarter: string | null = null): string {
+  const base = workspaceHref(workspaceId, 'review');
+  return quarter === null ? base : `${base}/${encodeURIComponent(quarter)}`;
 }
 
 export function experimentHref(workspaceId: string, experimentId: string): string {
