@@ -34,11 +34,20 @@ import {
   type ScoringMethod,
 } from '../domain/experimentScore';
 import { readRetroItem, type RetroItem, type RetroKind } from '../domain/retros';
-import { isDate, todayLocal } from '../domain/periods';
+import { todayLocal } from '../domain/periods';
 import { MAX_NAME, MAX_TEXT, Problems } from '../domain/validate';
 import type { WorkspaceDoc } from './schema';
 import type { DocArea } from './area';
-import { compareById, local, newId, plainFields, setField, type RecordMap } from './records';
+import {
+  checkDate,
+  compareById,
+  local,
+  newId,
+  part,
+  plainFields,
+  setField,
+  type RecordMap,
+} from './records';
 import { editText } from './text';
 import type { DocWarning } from './warnings';
 
@@ -165,25 +174,6 @@ export interface ExperimentDraft {
 function record(ws: WorkspaceDoc, id: string): RecordMap | null {
   const r = ws.experiments.get(id);
   return r instanceof Y.Map ? r : null;
-}
-
-/** A nested part; made (inside the caller's transaction) for an experiment from elsewhere lacking it. */
-function part<T extends Y.Map<unknown> | Y.Array<unknown>>(
-  r: RecordMap,
-  key: string,
-  Type: new () => T,
-): T {
-  const existing = r.get(key);
-  if (existing instanceof Type) return existing;
-  const created = new Type();
-  r.set(key, created);
-  return created;
-}
-
-function checkDate(value: string | null | undefined, what: string): void {
-  if (value !== null && value !== undefined && !isDate(value)) {
-    throw new Error(`The ${what} “${value.slice(0, 20)}” is not a date`);
-  }
 }
 
 /** Plain values to store for the given fields (text trimmed and cut); throws when invalid. */

@@ -7,12 +7,21 @@
  * keys, so both edits stay.
  */
 import * as Y from 'yjs';
-import { isDate, todayLocal } from '../domain/periods';
+import { todayLocal } from '../domain/periods';
 import { readPlan, type Plan, type PlanDraft, type PlanStatus } from '../domain/plans';
 import { MAX_NAME, MAX_TEXT, Problems } from '../domain/validate';
 import type { WorkspaceDoc } from './schema';
 import type { DocArea } from './area';
-import { compareById, local, newId, plainFields, setField, type RecordMap } from './records';
+import {
+  checkDate,
+  compareById,
+  local,
+  newId,
+  part,
+  plainFields,
+  setField,
+  type RecordMap,
+} from './records';
 import type { DocWarning } from './warnings';
 
 /** Reads every live plan (and with `includeDeleted`, removed ones too), validated. */
@@ -71,25 +80,6 @@ function parts(record: RecordMap): Parameters<typeof readPlan>[2] {
 function plan(ws: WorkspaceDoc, id: string): RecordMap | null {
   const r = ws.plans.get(id);
   return r instanceof Y.Map ? r : null;
-}
-
-/** A nested part; made (inside the caller's transaction) for a plan from elsewhere lacking it. */
-function part<T extends Y.Map<RecordMap> | Y.Array<unknown>>(
-  r: RecordMap,
-  key: string,
-  Type: new () => T,
-): T {
-  const existing = r.get(key);
-  if (existing instanceof Type) return existing;
-  const created = new Type();
-  r.set(key, created);
-  return created;
-}
-
-function checkDate(value: string | null | undefined, what: string): void {
-  if (value !== null && value !== undefined && !isDate(value)) {
-    throw new Error(`The ${what} “${value.slice(0, 20)}” is not a date`);
-  }
 }
 
 function checkDraft(draft: Partial<PlanDraft>): void {

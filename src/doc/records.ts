@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { isDate } from '../domain/periods';
 import type { WorkspaceDoc } from './schema';
 
 /**
@@ -50,4 +51,23 @@ export function newId(): string {
 /** Orders records by id: a read that must be equal on every replica, whatever the map order. */
 export function compareById(a: { id: string }, b: { id: string }): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * A nested part of a record (a Y.Map or Y.Array under `key`); made, inside the caller's
+ * transaction, for a record from an older version or a peer that lacks it.
+ */
+export function part<T extends object>(r: RecordMap, key: string, Type: new () => T): T {
+  const existing = r.get(key);
+  if (existing instanceof Type) return existing;
+  const created = new Type();
+  r.set(key, created);
+  return created;
+}
+
+/** Throws a message for the user when a given date is not a calendar date. */
+export function checkDate(value: string | null | undefined, what: string): void {
+  if (value !== null && value !== undefined && !isDate(value)) {
+    throw new Error(`The ${what} “${value.slice(0, 20)}” is not a date`);
+  }
 }
