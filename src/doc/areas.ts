@@ -8,6 +8,7 @@ import { plansArea } from './plans';
 import { insightsArea } from './insights';
 import { experimentsArea } from './experiments';
 import { reviewsArea } from './reviews';
+import { briefsArea } from './briefs';
 
 /**
  * Every area of the workspace document, registered once. The document's shape
@@ -25,4 +26,5 @@ export const DOC_AREAS = [
   insightsArea,
   experimentsArea,
   reviewsArea,
+  briefsArea,
 ] as const;

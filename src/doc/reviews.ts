@@ -13,6 +13,7 @@ import {
   isQuarter,
   readReview,
   readReviewItem,
+  type FrozenBrief,
   type Review,
   type ReviewItem,
   type ReviewItemKind,
@@ -97,7 +98,8 @@ export function setNextTarget(
 }
 
 /**
- * Closes a review: its figures are frozen as plain values, next quarter's targets are written
+ * Closes a review: its figures (and the owners' briefs as they read) are frozen as plain
+ * values, next quarter's targets are written
  * into the metrics, and the close is logged, in one transaction (one undo step). Throws when
  * it is already closed.
  */
@@ -108,6 +110,7 @@ export function closeReview(
   nextTargets: Readonly<Record<string, number>>,
   by: string | null,
   now = Date.now(),
+  briefs: readonly FrozenBrief[] = [],
 ): void {
   checkQuarter(quarter);
   if (ws.reviews.get(key(quarter, 'status')) === 'closed') {
@@ -122,6 +125,7 @@ export function closeReview(
       // A plain copy: later edits to the rows' source never reach the snapshot.
       rows: JSON.parse(JSON.stringify(rows)) as unknown,
       nextTargets: { ...nextTargets },
+      briefs: briefs.map((b) => ({ ...b })),
     });
     ws.reviews.set(key(quarter, 'status'), 'closed');
     ws.reviews.set(key(quarter, `log/${newId()}`), { at: now, by, action: 'closed' });

@@ -6,6 +6,7 @@
  * theirs. Open decisions carry into later quarters until done.
  */
 import type { ReviewRow, ReviewStatus } from './review';
+import { BRIEF_KINDS, type BriefKind } from './briefs';
 import { DIRECTIONS, METRIC_KINDS, UNITS } from './types';
 import {
   MAX_NAME,
@@ -61,6 +62,15 @@ export interface ClosedReview {
   rows: ReviewRow[];
   /** The targets written into the metrics for the next quarter. */
   nextTargets: Record<string, number>;
+  /** Each owner's briefs as they read at close. */
+  briefs: FrozenBrief[];
+}
+
+export interface FrozenBrief {
+  personId: string;
+  kind: BriefKind;
+  text: string;
+  updatedAt: string | null;
 }
 
 export interface ReviewLogLine {
@@ -150,6 +160,22 @@ function readTargets(raw: unknown): Record<string, number> {
   return out;
 }
 
+function readFrozenBriefs(raw: unknown): FrozenBrief[] {
+  if (!Array.isArray(raw)) return [];
+  const out: FrozenBrief[] = [];
+  for (const b of raw.slice(0, MAX_ROWS)) {
+    if (!isObject(b) || typeof b.personId !== 'string' || typeof b.text !== 'string') continue;
+    if (!(BRIEF_KINDS as readonly string[]).includes(b.kind as string)) continue;
+    out.push({
+      personId: b.personId.slice(0, 100),
+      kind: b.kind as BriefKind,
+      text: b.text.slice(0, MAX_TEXT * 4),
+      updatedAt: typeof b.updatedAt === 'string' ? b.updatedAt.slice(0, 10) : null,
+    });
+  }
+  return out;
+}
+
 export function readClosed(raw: unknown, problems: Problems): ClosedReview | null {
   if (raw === undefined || raw === null) return null;
   if (!isObject(raw) || !Array.isArray(raw.rows)) {
@@ -166,6 +192,7 @@ export function readClosed(raw: unknown, problems: Problems): ClosedReview | nul
     by: idOrNull(raw.by, 'closed by', problems),
     rows,
     nextTargets: readTargets(raw.nextTargets),
+    briefs: readFrozenBriefs(raw.briefs),
   };
 }
 

@@ -9,6 +9,7 @@ import { InsightsArea } from './insights.svelte';
 import { Tracking } from './tracking.svelte';
 import { ExperimentsArea } from './experiments.svelte';
 import { ReviewsArea } from './reviews.svelte';
+import { BriefsArea } from './briefs.svelte';
 
 /**
  * Every area of an open workspace, registered once, built in order so that an area that needs
@@ -24,7 +25,8 @@ export function createAreas(ctx: AreaContext, clock: Clock) {
   const insights = new InsightsArea(ctx);
   const tracking = new Tracking(clock, { tree, entries, customers });
   const experiments = new ExperimentsArea(ctx);
-  const reviews = new ReviewsArea(ctx, tree, tracking);
+  const briefs = new BriefsArea(ctx);
+  const reviews = new ReviewsArea(ctx, tree, tracking, briefs);
   return {
     people,
     tree,
@@ -35,6 +37,7 @@ export function createAreas(ctx: AreaContext, clock: Clock) {
     tracking,
     experiments,
     reviews,
+    briefs,
   };
 }
 

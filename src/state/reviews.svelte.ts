@@ -6,6 +6,7 @@ import * as reviewsDoc from '../doc/reviews';
 import type { AreaContext, WorkspaceArea } from './area';
 import type { TreeArea } from './tree.svelte';
 import type { Tracking } from './tracking.svelte';
+import type { BriefsArea } from './briefs.svelte';
 
 /**
  * Quarterly reviews: the stored reviews and their lines, and a quarter's figures drafted from
@@ -23,6 +24,7 @@ export class ReviewsArea implements WorkspaceArea {
     private readonly ctx: AreaContext,
     private readonly tree: TreeArea,
     private readonly tracking: Tracking,
+    private readonly briefs: BriefsArea,
   ) {}
 
   /** Stored reviews, newest quarter first. */
@@ -91,11 +93,15 @@ export class ReviewsArea implements WorkspaceArea {
   setNextTarget = (quarter: string, metricId: string, value: number | null) =>
     this.ctx.typing((ws) => reviewsDoc.setNextTarget(ws, quarter, metricId, value));
 
-  /** Freezes today's figures of the quarter and writes next quarter's targets into the metrics. */
+  /**
+   * Freezes today's figures of the quarter and the owners' briefs, and writes next quarter's
+   * targets into the metrics.
+   */
   close = (quarter: string, nextTargets: Readonly<Record<string, number>>) => {
     const rows = this.draftRows(quarter);
+    const briefs = this.briefs.list;
     return this.ctx.step((ws) =>
-      reviewsDoc.closeReview(ws, quarter, rows, nextTargets, this.ctx.meId),
+      reviewsDoc.closeReview(ws, quarter, rows, nextTargets, this.ctx.meId, Date.now(), briefs),
     );
   };
 

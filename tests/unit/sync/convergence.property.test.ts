@@ -54,6 +54,7 @@ import {
   reopenReview,
   setDecisionDone,
 } from '../../../src/doc/reviews';
+import { editBrief } from '../../../src/doc/briefs';
 import { Network, deterministicIds, peer } from './network';
 
 /** Replica indices and picks are drawn wide and taken modulo what exists when the op runs. */
@@ -479,8 +480,22 @@ function apply(w: World, o: Op): void {
     }
     case 'review': {
       const quarter = ['2025-Q1', '2025-Q2'][o.v % 2]!;
-      const what = o.what % 5;
+      const what = o.what % 6;
       const lines = [...ws.reviewItems.keys()].sort();
+      if (what === 5) {
+        // Owners' briefs: top-level texts by name, first written on several replicas at once.
+        const who = `p${o.v % 2}`;
+        const current = ws.doc.getText(`brief:${who}:strategy`).toString();
+        const cut = o.v % (current.length + 1);
+        editBrief(
+          ws,
+          who,
+          'strategy',
+          current.slice(0, cut) + `b${o.v} ` + current.slice(cut),
+          '2025-03-02',
+        );
+        return;
+      }
       if (what === 0) addReviewItem(ws, quarter, { kind: 'strength', text: `s ${o.v}` }, w.now);
       else if (what === 1)
         addReviewItem(ws, quarter, { kind: 'decision', text: `d ${o.v}` }, w.now);
