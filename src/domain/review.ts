@@ -33,6 +33,8 @@ export interface ReviewRow {
   status: ReviewStatus;
   /** The quarter's values at the metric's cadence, chronological (for a sparkline). */
   points: Point[];
+  /** What a reader should know about this row's figures, in words (empty when nothing). */
+  notes: string[];
 }
 
 /** The values of a metric inside one quarter, at their own grain. */
@@ -88,6 +90,34 @@ function statusOf(
   return beat ? 'met' : 'missed';
 }
 
+/** Why a row's figures are missing or unusual: explained on the page, not left as a dash. */
+function notesOf(
+  m: Metric,
+  points: readonly Point[],
+  quarter: string,
+  start: number | null,
+  target: number | null,
+  actual: number | null,
+): string[] {
+  const notes: string[] = [];
+  const added = m.createdAt > 0 ? new Date(m.createdAt).toISOString().slice(0, 10) : null;
+  const first = periodEnd(nextPeriod(quarter, -1));
+  if (added !== null && added > first && added <= periodEnd(quarter)) {
+    notes.push(`added during the quarter (${added})`);
+  }
+  if (m.status === 'retired') notes.push('retired');
+  if (actual === null) notes.push('no value was logged in the quarter');
+  else if (start === null) notes.push('no start: no value the quarter before and no baseline');
+  if (m.kind !== 'counter' && target === null) notes.push('no target was set for the quarter');
+  const grains = new Set(points.map((p) => p.period.length));
+  if (grains.size > 1) {
+    notes.push(
+      `its cadence changed during the quarter: the actual combines every value (${m.aggregation})`,
+    );
+  }
+  return notes;
+}
+
 /** The review's numbers: every live metric of the tree, in tree order, for one quarter. */
 export function reviewRows(
   tree: RepairedTree,
@@ -116,6 +146,7 @@ export function reviewRows(
       attainment: m.kind === 'counter' ? null : attainment(start, target, actual),
       status: statusOf(m, start, target, actual),
       points: inQuarter(points, quarter),
+      notes: notesOf(m, inQuarter(points, quarter), quarter, start, target, actual),
     });
     node.children.forEach((c) => visit(c, m.id));
   };

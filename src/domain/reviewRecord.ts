@@ -146,6 +146,12 @@ function readRow(raw: unknown, problems: Problems): ReviewRow | null {
           .slice(0, 400)
           .map((x) => ({ period: x.period.slice(0, 10), value: x.value }))
       : [],
+    notes: Array.isArray(raw.notes)
+      ? raw.notes
+          .filter((n): n is string => typeof n === 'string')
+          .slice(0, 10)
+          .map((n) => n.slice(0, MAX_NAME))
+      : [],
   };
   if (p.list.length > 0) problems.add(`a frozen figure of “${row.name.slice(0, 40)}” is damaged`);
   return row;

@@ -123,6 +123,41 @@ describe('the numbers of a quarter', () => {
   });
 });
 
+describe('what the page says about a row', () => {
+  it('explains missing starts, targets and values, a metric added or retired mid-quarter, a cadence change', () => {
+    const added = metric('new', {
+      name: 'Activation',
+      parentId: 'nsm',
+      cadence: 'weekly',
+      aggregation: 'sum',
+      status: 'retired',
+      createdAt: Date.UTC(2026, 10, 15),
+    });
+    const t = buildTree([nsm, signups, churn, tickets, added]);
+    const points: Record<string, Point[]> = {
+      ...POINTS,
+      // Logged weekly, then monthly: both count in the quarter's sum.
+      new: [
+        { period: '2026-W47', value: 3 },
+        { period: '2026-12', value: 10 },
+      ],
+    };
+    const r = byId(reviewRows(t, (id) => points[id] ?? [], '2026-Q4'));
+    expect(r.new?.notes).toEqual([
+      'added during the quarter (2026-11-15)',
+      'retired',
+      'no start: no value the quarter before and no baseline',
+      'no target was set for the quarter',
+      'its cadence changed during the quarter: the actual combines every value (sum)',
+    ]);
+    expect(r.new?.actual).toBe(13);
+    expect(r.su?.notes).toEqual([]);
+    const q1 = byId(reviewRows(t, (id) => points[id] ?? [], '2027-Q1'));
+    expect(q1.su?.notes).toEqual(['no value was logged in the quarter']);
+    expect(q1.ch?.notes).toEqual(['no value was logged in the quarter']);
+  });
+});
+
 describe('next targets, moved since close, tree changes', () => {
   it('suggests the actual plus the same change again, bounded by the unit', () => {
     const r = byId(rows('2026-Q4'));

@@ -49,6 +49,7 @@ function row(metricId: string, patch: Partial<ReviewRow> = {}): ReviewRow {
     attainment: null,
     status: 'no-data',
     points: [],
+    notes: [],
     ...patch,
   };
 }
