@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { expectNoA11yViolations, launchBrowser, newPage } from './support/browser';
 import { createWorkspace, nav, treeRow, waitSaved } from './support/app';
@@ -64,6 +64,59 @@ test("an owner's brief is written in the review, checked as updated this quarter
       .getByRole('region', { name: 'Updates of Ana Silva' })
       .getByText('Grow activation through a first-week checklist.')
       .waitFor();
+    await expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+/** "Q3 2026" for the quarter before the one running today. */
+function previousQuarterLabel(): string {
+  const d = new Date();
+  const q = Math.floor(d.getMonth() / 3);
+  return q === 0 ? `Q4 ${d.getFullYear() - 1}` : `Q${q} ${d.getFullYear()}`;
+}
+
+async function closeReview(page: Page, label: string): Promise<void> {
+  await nav(page, 'Review').click();
+  await page.getByRole('link', { name: `Review of ${label}` }).click();
+  await page.getByRole('button', { name: `Close the review of ${label}` }).click();
+  await page.getByRole('button', { name: 'Close the review', exact: true }).click();
+  await page.getByRole('button', { name: 'Reopen the review' }).waitFor();
+}
+
+test('quarters side by side, and what changed in the tree between two closed reviews', async () => {
+  const { context, page, errors } = await newPage(browser);
+  try {
+    await createWorkspace(page, 'Compare team', 'saas-weekly-active-users');
+    await closeReview(page, previousQuarterLabel());
+
+    // A new input between the two reviews.
+    await nav(page, 'Metric tree').click();
+    await treeRow(page, 'Weekly active users').click();
+    await page.keyboard.press('a');
+    await page.getByLabel('Name', { exact: true }).fill('Invites sent');
+    await page.keyboard.press('Enter');
+    await treeRow(page, 'Invites sent').waitFor();
+    await closeReview(page, quarterLabel());
+
+    await nav(page, 'Review').click();
+    await page.getByRole('link', { name: 'Compare quarters side by side' }).click();
+    const table = page.getByRole('table');
+    await table.getByRole('columnheader', { name: `${quarterLabel()} (closed)` }).waitFor();
+    await table.getByRole('columnheader', { name: `${previousQuarterLabel()} (closed)` }).waitFor();
+    // Only the earlier closed review froze a tree without it (drafts use today's tree).
+    await expect(
+      table
+        .getByRole('row', { name: /Invites sent/ })
+        .getByText('not in the tree')
+        .count(),
+    ).resolves.toBe(1);
+    await page
+      .getByRole('region', { name: 'What changed in the tree' })
+      .getByText('Invites sent was added.')
+      .waitFor();
+    await expectNoA11yViolations(page, 'quarters side by side');
     await expect(errors).toEqual([]);
   } finally {
     await context.close();
