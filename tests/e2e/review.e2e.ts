@@ -1,3 +1,4 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { nextPeriod, periodLabel, toGrain } from '../../src/domain/periods';
@@ -15,6 +16,8 @@ afterAll(async () => {
 });
 
 const NSM = 'Weekly active users';
+/** The metric right under the North Star in the template's tree. */
+const FIRST_INPUT = 'New sign-ups activated within 7 days';
 
 /** Logs a value for a period (a key such as 2026-W45) on the metric page. */
 async function logValue(page: Page, period: string, value: string): Promise<void> {
@@ -22,6 +25,29 @@ async function logValue(page: Page, period: string, value: string): Promise<void
   await page.getByLabel('Value', { exact: true }).fill(value);
   await page.getByLabel('Value', { exact: true }).press('Enter');
   await page.getByText(new RegExp(`^Saved ${value} for `)).waitFor({ state: 'attached' });
+}
+
+/**
+ * The text of each page of a PDF, read in Node with pdf.js (its legacy build runs without a
+ * DOM), on one line: a line break where pdf.js sees one becomes a space, as a wrapped cell
+ * (“Weekly active⏎users”) reads.
+ */
+async function pdfPages(pdf: Buffer): Promise<string[]> {
+  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise;
+  try {
+    const pages: string[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const content = await (await doc.getPage(n)).getTextContent();
+      let text = '';
+      for (const item of content.items) {
+        if ('str' in item) text += item.str + (item.hasEOL ? ' ' : '');
+      }
+      pages.push(text.replace(/\s+/g, ' ').trim());
+    }
+    return pages;
+  } finally {
+    await doc.destroy();
+  }
 }
 
 /** The NSM's row in the review's numbers. */
@@ -161,8 +187,30 @@ test('a quarter is reviewed, closed (frozen), moved by a late value, printed, re
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     // One page per section at least: the numbers, wins, experiments, customers, insights, SWOT…
-    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+    const pages = await pdfPages(pdf);
     expect(pages.length).toBeGreaterThanOrEqual(8);
+    const printed = pages.join(' ');
+    // Positive control first: the text is readable and the first page opens with the title.
+    expect(pages[0]).toMatch(new RegExp(`^Review of ${label} `));
+    expect(printed).toContain('The numbers');
+    // The North Star's row, from its name (and tag) to the next metric's: its frozen actual
+    // (550; the late 700 came after the close) and no target.
+    const rowStart = printed.indexOf(`${NSM} North Star`);
+    expect(rowStart, printed).toBeGreaterThan(0);
+    const rowEnd = printed.indexOf(FIRST_INPUT, rowStart);
+    expect(rowEnd, printed).toBeGreaterThan(rowStart);
+    expect(printed.slice(rowStart, rowEnd)).toMatch(/ No owner – – 550 – No target $/);
+    // No app buttons, tabs or header.
+    for (const chrome of [
+      'Reopen the review',
+      'Print or save as PDF',
+      'Copy as Markdown',
+      'Add a strength',
+      'All reviews',
+      'Saved on this device',
+    ]) {
+      expect(printed).not.toContain(chrome);
+    }
     await page.emulateMedia({ media: 'screen' });
 
     // Reopen: a draft again, logged, today's figures.
