@@ -8,7 +8,9 @@
  * bench-results/sync.json) and the plan screens at scale in the browser (plans-browser.ts →
  * bench-results/plans-browser.json) and the experiments screens (experiments-browser.ts →
  * bench-results/experiments-browser.json) unless BENCH_BROWSER=0. Experiments in Node:
- * experiments.ts → bench-results/experiments.json (after plans).
+ * experiments.ts → bench-results/experiments.json (after plans); then the quarterly review
+ * at scale (review.ts → bench-results/review.json: drafting and closing a review of that
+ * workspace with the plans workload's 1,000 plans and 5,000 insights merged in).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as Y from 'yjs';
@@ -20,6 +22,7 @@ import { layoutTree } from '../../src/domain/treeLayout';
 import type { Metric } from '../../src/domain/types';
 import { runExperimentsBench } from './experiments';
 import { runPlansBench } from './plans';
+import { runReviewBench } from './review';
 import { time } from './timing';
 
 const METRICS = 200;
@@ -107,6 +110,9 @@ console.log(JSON.stringify(runPlansBench(), null, 2));
 // Then experiments at scale (500 experiments, 2,000 milestones, 50 sprints on the 100,000-entry
 // workspace): bench-results/experiments.json.
 console.log(JSON.stringify(runExperimentsBench(), null, 2));
+
+// Then the quarterly review at scale (draft < 300 ms, close < 1 s): bench-results/review.json.
+console.log(JSON.stringify(runReviewBench(), null, 2));
 
 // Then the browser benchmark (tracking at scale in the built app): bench-results/tracking.json.
 // BENCH_BROWSER=0 skips it (e.g. where no Chromium is installed).
