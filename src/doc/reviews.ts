@@ -1,11 +1,13 @@
 /**
  * Quarterly reviews in the document. `reviews` holds flat keys `<quarter>|<field>` with plain
  * values (no nested shared types, so two devices opening the same quarter at once never race
- * to create a record): `status`, `closed` (the frozen figures, written at close), `target/<id>`
- * (next quarter's drafted targets), `signature/<personId>` and `log/<id>`. A review closed on
- * two devices while offline is one closed review once they sync (the later close's figures
- * win; both keep their lines). Lines (SWOT, wins, misses, decisions) are records of their own in
- * `reviewItems`.
+ * to create a record): `status`, `closed/<closeId>` (the frozen figures, one key per close),
+ * `target/<id>` (next quarter's drafted targets), `signature/<personId>` and `log/<id>`. A
+ * review closed on two devices while offline is one closed review once they sync: each close
+ * kept its own key, and the read takes the one closed last (by its time, not by which device
+ * Yjs happens to favour for one shared key); both keep their lines. A close removes the earlier
+ * closes it sees, so they do not pile up. Lines (SWOT, wins, misses, decisions) are records of
+ * their own in `reviewItems`.
  */
 import * as Y from 'yjs';
 import type { ReviewRow } from '../domain/review';
@@ -118,8 +120,12 @@ export function closeReview(
   }
   const next = nextPeriod(quarter);
   const live = new Set(rows.map((r) => r.metricId));
+  const earlier = [...ws.reviews.keys()].filter(
+    (k) => k === key(quarter, 'closed') || k.startsWith(key(quarter, 'closed/')),
+  );
   local(ws, () => {
-    ws.reviews.set(key(quarter, 'closed'), {
+    for (const k of earlier) ws.reviews.delete(k);
+    ws.reviews.set(key(quarter, `closed/${newId()}`), {
       at: now,
       by,
       // A plain copy: later edits to the rows' source never reach the snapshot.

@@ -203,8 +203,10 @@ export function readClosed(raw: unknown, problems: Problems): ClosedReview | nul
 }
 
 /**
- * Reads one quarter's review from its flat fields (`status`, `closed`, `target/<metricId>`,
- * `signature/<personId>`, `log/<id>`), as the document stores them under `<quarter>|`.
+ * Reads one quarter's review from its flat fields (`status`, `closed/<closeId>`,
+ * `target/<metricId>`, `signature/<personId>`, `log/<id>`), as the document stores them under
+ * `<quarter>|`. Of several closes (two devices closed offline) the latest counts; `closed`
+ * without an id is how earlier versions stored the one close.
  */
 export function readReview(
   quarter: string,
@@ -214,8 +216,12 @@ export function readReview(
   const nextTargets: Record<string, number> = {};
   const signatures: Signature[] = [];
   const log: ReviewLogLine[] = [];
+  let closed: ClosedReview | null = null;
   for (const [key, value] of fields) {
-    if (key.startsWith('target/')) {
+    if (key === 'closed' || key.startsWith('closed/')) {
+      const candidate = readClosed(value, problems);
+      if (candidate && (closed === null || candidate.at > closed.at)) closed = candidate;
+    } else if (key.startsWith('target/')) {
       if (typeof value === 'number' && Number.isFinite(value)) nextTargets[key.slice(7)] = value;
       else problems.add('a next target is not a number');
     } else if (key.startsWith('signature/')) {
@@ -245,7 +251,7 @@ export function readReview(
   return {
     quarter,
     status: fields.get('status') === 'closed' ? 'closed' : 'draft',
-    closed: readClosed(fields.get('closed'), problems),
+    closed,
     nextTargets,
     signatures,
     log,

@@ -78,27 +78,50 @@ describe('quarterly reviews in the document', () => {
     expect(r?.log.map((l) => l.action)).toEqual(['closed', 'reopened']);
   });
 
-  it('closed on two devices while offline: one closed review, and both keep their lines', () => {
-    const a = workspace().ws;
-    const b = replica(2);
-    syncAll([a, b]);
-    addReviewItem(a, '2026-Q4', { kind: 'strength', text: 'Fast onboarding' }, 1);
-    addReviewItem(b, '2026-Q4', { kind: 'threat', text: 'A new competitor' }, 2);
-    closeReview(a, '2026-Q4', rowsOf(a, '2026-Q4'), {}, 'ann', 10);
-    closeReview(b, '2026-Q4', rowsOf(b, '2026-Q4'), {}, 'bob', 11);
-    syncAll([a, b]);
-    for (const ws of [a, b]) {
-      const reviews = readReviews(ws).reviews;
-      expect(reviews).toHaveLength(1);
-      expect(reviews[0]?.status).toBe('closed');
-      expect(reviews[0]?.log).toHaveLength(2);
-      expect(
-        readReviewItems(ws)
-          .items.map((i) => i.text)
-          .sort(),
-      ).toEqual(['A new competitor', 'Fast onboarding']);
-    }
-    expect(review(a, '2026-Q4')?.closed).toEqual(review(b, '2026-Q4')?.closed);
+  it.each([2, 0])(
+    'closed on two devices while offline (the later closer has client id %i): one closed review, the later close wins, both keep their lines',
+    (clientId) => {
+      const a = workspace().ws; // client id 1
+      const b = replica(clientId);
+      syncAll([a, b]);
+      addReviewItem(a, '2026-Q4', { kind: 'strength', text: 'Fast onboarding' }, 1);
+      addReviewItem(b, '2026-Q4', { kind: 'threat', text: 'A new competitor' }, 2);
+      closeReview(a, '2026-Q4', rowsOf(a, '2026-Q4'), {}, 'ann', 10);
+      closeReview(b, '2026-Q4', rowsOf(b, '2026-Q4'), {}, 'bob', 11);
+      syncAll([a, b]);
+      for (const ws of [a, b]) {
+        const reviews = readReviews(ws).reviews;
+        expect(reviews).toHaveLength(1);
+        expect(reviews[0]?.status).toBe('closed');
+        expect(reviews[0]?.closed).toMatchObject({ at: 11, by: 'bob' });
+        expect(reviews[0]?.log).toHaveLength(2);
+        expect(
+          readReviewItems(ws)
+            .items.map((i) => i.text)
+            .sort(),
+        ).toEqual(['A new competitor', 'Fast onboarding']);
+      }
+      // The next close clears both earlier ones: one frozen copy is kept, not a pile.
+      reopenReview(a, '2026-Q4', 'ann', 12);
+      closeReview(a, '2026-Q4', rowsOf(a, '2026-Q4'), {}, 'ann', 13);
+      syncAll([a, b]);
+      for (const ws of [a, b]) {
+        const closes = [...ws.reviews.keys()].filter((k) => k.startsWith('2026-Q4|closed'));
+        expect(closes).toHaveLength(1);
+        expect(review(ws, '2026-Q4')?.closed).toMatchObject({ at: 13, by: 'ann' });
+      }
+    },
+  );
+
+  it('reads a close stored the earlier way (one `closed` key)', () => {
+    const { ws } = workspace();
+    closeReview(ws, '2026-Q4', rowsOf(ws, '2026-Q4'), {}, 'ann', 10);
+    const [k] = [...ws.reviews.keys()].filter((x) => x.startsWith('2026-Q4|closed/'));
+    ws.doc.transact(() => {
+      ws.reviews.set('2026-Q4|closed', ws.reviews.get(k!));
+      ws.reviews.delete(k!);
+    });
+    expect(review(ws, '2026-Q4')?.closed).toMatchObject({ at: 10, by: 'ann' });
   });
 
   it('open decisions carry into later quarters until done; lines delete and restore; one undo per close', () => {
