@@ -280,7 +280,7 @@ const msOf = (date: string, minutes = 0): number =>
  * The combined workspace: experiments workload + plans workload (merged as a peer's update),
  * outcomes for the done experiments, briefs, review lines and the closed history.
  */
-function buildReviewWorkspace() {
+export function buildReviewWorkspace() {
   const t0 = performance.now();
   const seed = generateSeed('Lodestar bench');
   const built = buildExperimentsWorkspace(seed);

@@ -10,7 +10,8 @@
  * bench-results/experiments-browser.json) unless BENCH_BROWSER=0. Experiments in Node:
  * experiments.ts → bench-results/experiments.json (after plans); then the quarterly review
  * at scale (review.ts → bench-results/review.json: drafting and closing a review of that
- * workspace with the plans workload's 1,000 plans and 5,000 insights merged in).
+ * workspace with the plans workload's 1,000 plans and 5,000 insights merged in), and in the
+ * browser (review-browser.ts → bench-results/review-browser.json) unless BENCH_BROWSER=0.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as Y from 'yjs';
@@ -131,4 +132,8 @@ if (process.env['BENCH_BROWSER'] !== '0') {
   // metric chart with 50 windows, an edit): bench-results/experiments-browser.json.
   const { runExperimentsBrowserBench } = await import('./experiments-browser');
   if (!(await runExperimentsBrowserBench())) process.exitCode = 1;
+  // Then the quarterly review in the built app (cold open, open from the list, close):
+  // bench-results/review-browser.json.
+  const { runReviewBrowserBench } = await import('./review-browser');
+  if (!(await runReviewBrowserBench())) process.exitCode = 1;
 }
