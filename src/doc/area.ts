@@ -13,6 +13,11 @@ export interface Root {
   counting: Counting;
   one: string;
   many: string;
+  /**
+   * Its top-level values are records that go to a trash (a `deletedAt` time) instead of being
+   * removed: a restore to a version before one existed puts it in the trash, not away.
+   */
+  trash?: true;
 }
 
 /** An area's content read as plain values, with what could not be read. */

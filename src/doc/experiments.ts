@@ -588,8 +588,13 @@ export const experimentsArea: DocArea<{
 }> = {
   name: 'experiments',
   roots: {
-    experiments: { counting: 'key', one: 'experiment', many: 'experiments' },
-    retroItems: { counting: 'key', one: 'retrospective line', many: 'retrospective lines' },
+    experiments: { counting: 'key', one: 'experiment', many: 'experiments', trash: true },
+    retroItems: {
+      counting: 'key',
+      one: 'retrospective line',
+      many: 'retrospective lines',
+      trash: true,
+    },
     experimentSettings: { counting: 'key', one: 'experiment setting', many: 'experiment settings' },
   },
   read: (ws) => {

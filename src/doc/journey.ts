@@ -166,7 +166,7 @@ export function setNsmMoment(ws: WorkspaceDoc, id: string): void {
 /** The customer journey: one record per step, plus which step is the NSM moment. */
 export const journeyArea: DocArea<{ journey: Y.Map<unknown> }> = {
   name: 'journey',
-  roots: { journey: { counting: 'key', one: 'journey step', many: 'journey steps' } },
+  roots: { journey: { counting: 'key', one: 'journey step', many: 'journey steps', trash: true } },
   read: (ws) => {
     const { journey, warnings } = readJourney(ws);
     return { value: journey, warnings };

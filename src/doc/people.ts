@@ -63,7 +63,7 @@ export function removePerson(ws: WorkspaceDoc, id: string, now = Date.now()): vo
 /** The team: one record per person (removed people keep their record, marked). */
 export const peopleArea: DocArea<{ people: Y.Map<RecordMap> }> = {
   name: 'people',
-  roots: { people: { counting: 'key', one: 'person', many: 'people' } },
+  roots: { people: { counting: 'key', one: 'person', many: 'people', trash: true } },
   read: (ws) => {
     const { people, warnings } = readPeople(ws);
     return { value: people, warnings };

@@ -249,7 +249,7 @@ export const reviewsArea: DocArea<{ reviews: Y.Map<unknown>; reviewItems: Y.Map<
   name: 'reviews',
   roots: {
     reviews: { counting: 'key', one: 'review value', many: 'review values' },
-    reviewItems: { counting: 'key', one: 'review line', many: 'review lines' },
+    reviewItems: { counting: 'key', one: 'review line', many: 'review lines', trash: true },
   },
   read: (ws) => {
     const reviews = readReviews(ws);

@@ -125,7 +125,12 @@ export const workshopArea: DocArea<{ workshop: Y.Map<unknown>; candidates: Y.Map
   name: 'workshop',
   roots: {
     workshop: { counting: 'key', one: 'workshop answer', many: 'workshop answers' },
-    candidates: { counting: 'key', one: 'candidate metric', many: 'candidate metrics' },
+    candidates: {
+      counting: 'key',
+      one: 'candidate metric',
+      many: 'candidate metrics',
+      trash: true,
+    },
   },
   read: (ws) => {
     const { workshop, warnings } = readWorkshop(ws);
