@@ -128,8 +128,17 @@ export function closeReview(
     ws.reviews.set(key(quarter, `closed/${newId()}`), {
       at: now,
       by,
-      // A plain copy: later edits to the rows' source never reach the snapshot.
-      rows: JSON.parse(JSON.stringify(rows)) as unknown,
+      // A plain copy: later edits to the rows' source never reach the snapshot. A point keeps
+      // only its period and value (what readRow reads back), even when the caller's points are
+      // whole entries (metric, note, author, time).
+      rows: JSON.parse(
+        JSON.stringify(
+          rows.map((r) => ({
+            ...r,
+            points: r.points.map((p) => ({ period: p.period, value: p.value })),
+          })),
+        ),
+      ) as unknown,
       nextTargets: { ...nextTargets },
       briefs: briefs.map((b) => ({ ...b })),
     });

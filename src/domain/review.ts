@@ -31,34 +31,69 @@ export interface ReviewRow {
   /** Percent of the way from start to target; null when it cannot be said. */
   attainment: number | null;
   status: ReviewStatus;
-  /** The quarter's values at the metric's cadence, chronological (for a sparkline). */
+  /**
+   * The quarter's values at the metric's cadence, chronological (for a sparkline): plain
+   * `{ period, value }`, not the entries they came from.
+   */
   points: Point[];
   /** What a reader should know about this row's figures, in words (empty when nothing). */
   notes: string[];
 }
 
-/** The values of a metric inside one quarter, at their own grain. */
-function inQuarter(points: readonly Point[], quarter: string): Point[] {
-  return points.filter((p) => {
-    try {
-      return toGrain(p.period, 'quarter') === quarter;
-    } catch {
-      return false; // a period finer than its grain allows, or junk: not in any quarter
-    }
-  });
+/** The quarter of a period key (a week's is its Thursday's), or null when it is in none. */
+function quarterOfPeriod(period: string): string | null {
+  try {
+    return toGrain(period, 'quarter');
+  } catch {
+    return null; // a period finer than its grain allows, or junk: not in any quarter
+  }
 }
 
-function quarterValue(metric: Metric, points: readonly Point[], quarter: string): number | null {
-  const values = inQuarter(points, quarter).map((p) => p.value);
-  return values.length === 0 ? null : aggregate(values, metric.aggregation);
+/** A metric's values in the reviewed quarter (plain points, in their order) and the quarter before. */
+interface Split {
+  inQuarter: Point[];
+  before: number[];
 }
+
+/**
+ * One pass over a metric's points: those of `quarter` and the values of `prev`. Any valid key's
+ * quarter has the key's own first four characters as its year (a week's Thursday lies in its
+ * ISO year), so a key starting with neither quarter's year is skipped without parsing; the rest
+ * are parsed once per distinct key (`memo`, shared by every metric of one review).
+ */
+function splitPoints(
+  points: readonly Point[],
+  quarter: string,
+  prev: string,
+  memo: Map<string, string | null>,
+): Split {
+  const yearQ = quarter.slice(0, 4);
+  const yearP = prev.slice(0, 4);
+  const inQuarter: Point[] = [];
+  const before: number[] = [];
+  for (const p of points) {
+    const period = p.period;
+    if (!period.startsWith(yearQ) && !period.startsWith(yearP)) continue;
+    let q = memo.get(period);
+    if (q === undefined) {
+      q = quarterOfPeriod(period);
+      memo.set(period, q);
+    }
+    if (q === quarter) inQuarter.push({ period, value: p.value });
+    else if (q === prev) before.push(p.value);
+  }
+  return { inQuarter, before };
+}
+
+const aggregated = (metric: Metric, values: readonly number[]): number | null =>
+  values.length === 0 ? null : aggregate(values, metric.aggregation);
 
 /** Where a metric starts a quarter: the quarter before's value, else its baseline if set before the quarter ended. */
-function startOf(metric: Metric, points: readonly Point[], quarter: string): number | null {
-  const before = quarterValue(metric, points, nextPeriod(quarter, -1));
-  if (before !== null) return before;
-  const { baselineValue: value, baselineDate: date } = metric;
-  return value !== null && (date === null || date <= periodEnd(quarter)) ? value : null;
+function startOf(metric: Metric, before: readonly number[], quarterEnd: string): number | null {
+  const value = aggregated(metric, before);
+  if (value !== null) return value;
+  const { baselineValue: baseline, baselineDate: date } = metric;
+  return baseline !== null && (date === null || date <= quarterEnd) ? baseline : null;
 }
 
 /** Attainment in % (see the file comment); null without a target, an actual or a distance to go. */
@@ -94,15 +129,14 @@ function statusOf(
 function notesOf(
   m: Metric,
   points: readonly Point[],
-  quarter: string,
+  bounds: { prevEnd: string; end: string },
   start: number | null,
   target: number | null,
   actual: number | null,
 ): string[] {
   const notes: string[] = [];
   const added = m.createdAt > 0 ? new Date(m.createdAt).toISOString().slice(0, 10) : null;
-  const first = periodEnd(nextPeriod(quarter, -1));
-  if (added !== null && added > first && added <= periodEnd(quarter)) {
+  if (added !== null && added > bounds.prevEnd && added <= bounds.end) {
     notes.push(`added during the quarter (${added})`);
   }
   if (m.status === 'retired') notes.push('retired');
@@ -125,12 +159,19 @@ export function reviewRows(
   quarter: string,
 ): ReviewRow[] {
   const rows: ReviewRow[] = [];
+  if (tree.roots.length === 0) return rows;
+  const prev = nextPeriod(quarter, -1);
+  const bounds = { prevEnd: periodEnd(prev), end: periodEnd(quarter) };
+  const memo = new Map<string, string | null>();
   const visit = (node: TreeNode, parentId: string | null): void => {
     const m = node.metric;
-    const points = pointsOf(m.id);
-    const start = startOf(m, points, quarter);
+    const { inQuarter, before } = splitPoints(pointsOf(m.id), quarter, prev, memo);
+    const start = startOf(m, before, bounds.end);
     const target = m.kind === 'counter' ? null : (m.targets.quarterly[quarter] ?? null);
-    const actual = quarterValue(m, points, quarter);
+    const actual = aggregated(
+      m,
+      inQuarter.map((p) => p.value),
+    );
     rows.push({
       metricId: m.id,
       name: m.name,
@@ -145,8 +186,8 @@ export function reviewRows(
       actual,
       attainment: m.kind === 'counter' ? null : attainment(start, target, actual),
       status: statusOf(m, start, target, actual),
-      points: inQuarter(points, quarter),
-      notes: notesOf(m, inQuarter(points, quarter), quarter, start, target, actual),
+      points: inQuarter,
+      notes: notesOf(m, inQuarter, bounds, start, target, actual),
     });
     node.children.forEach((c) => visit(c, m.id));
   };

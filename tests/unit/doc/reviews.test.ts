@@ -65,6 +65,24 @@ describe('quarterly reviews in the document', () => {
     ]);
   });
 
+  it('a close stores each point as its period and value only, even when given whole entries', () => {
+    const { ws, id } = workspace();
+    const rows = rowsOf(ws, '2026-Q4');
+    // Rows whose points are the entries themselves (metric, note, author, time), as a caller may pass.
+    const entries = readEntries(ws, id).entries.filter((e) => e.period >= '2026-10');
+    closeReview(ws, '2026-Q4', [{ ...rows[0]!, points: entries }], {}, 'ann', 1000);
+    const stored = [...ws.reviews.entries()].find(([k]) =>
+      k.startsWith('2026-Q4|closed/'),
+    )?.[1] as {
+      rows: { points: unknown[] }[];
+    };
+    expect(stored.rows[0]?.points).toEqual([
+      { period: '2026-10', value: 40 },
+      { period: '2026-11', value: 60 },
+    ]);
+    expect(review(ws, '2026-Q4')?.closed?.rows[0]?.points).toEqual(stored.rows[0]?.points);
+  });
+
   it('reopening is logged and keeps the last frozen figures; only a closed review can be signed', () => {
     const { ws } = workspace();
     expect(() => signReview(ws, '2026-Q4', 'ann', 'Ann')).toThrow('closed');

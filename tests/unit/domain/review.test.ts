@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   attainment,
   movedSinceClose,
@@ -8,7 +9,9 @@ import {
   type ReviewRow,
 } from '../../../src/domain/review';
 import { buildTree } from '../../../src/domain/tree';
-import type { Point } from '../../../src/domain/aggregate';
+import { aggregate, type Point } from '../../../src/domain/aggregate';
+import { nextPeriod, periodEnd, toGrain } from '../../../src/domain/periods';
+import { AGGREGATIONS, METRIC_KINDS, type Metric } from '../../../src/domain/types';
 import { metric } from '../factories';
 
 const nsm = metric('nsm', {
@@ -195,5 +198,175 @@ describe('next targets, moved since close, tree changes', () => {
         .map((c) => `${c.metricId}:${c.change}`)
         .sort(),
     ).toEqual(['ch:removed', 'new:added', 'nsm:owner', 'su:renamed', 'tk:moved']);
+  });
+});
+
+describe('reviewRows against a straightforward reference', () => {
+  // The reference: every point of a metric tested with toGrain for each question (the quarter's
+  // values, the quarter before's values, the notes), as reviewRows did before its one pass.
+  const inQuarterRef = (points: readonly Point[], quarter: string): Point[] =>
+    points.filter((p) => {
+      try {
+        return toGrain(p.period, 'quarter') === quarter;
+      } catch {
+        return false;
+      }
+    });
+  const valueRef = (m: Metric, points: readonly Point[], quarter: string): number | null => {
+    const values = inQuarterRef(points, quarter).map((p) => p.value);
+    return values.length === 0 ? null : aggregate(values, m.aggregation);
+  };
+  function referenceRow(m: Metric, points: readonly Point[], quarter: string) {
+    const before = valueRef(m, points, nextPeriod(quarter, -1));
+    const { baselineValue: b, baselineDate: d } = m;
+    const start = before ?? (b !== null && (d === null || d <= periodEnd(quarter)) ? b : null);
+    const target = m.kind === 'counter' ? null : (m.targets.quarterly[quarter] ?? null);
+    const actual = valueRef(m, points, quarter);
+    const inQ = inQuarterRef(points, quarter);
+    const notes: string[] = [];
+    const added = m.createdAt > 0 ? new Date(m.createdAt).toISOString().slice(0, 10) : null;
+    if (
+      added !== null &&
+      added > periodEnd(nextPeriod(quarter, -1)) &&
+      added <= periodEnd(quarter)
+    ) {
+      notes.push(`added during the quarter (${added})`);
+    }
+    if (m.status === 'retired') notes.push('retired');
+    if (actual === null) notes.push('no value was logged in the quarter');
+    else if (start === null) notes.push('no start: no value the quarter before and no baseline');
+    if (m.kind !== 'counter' && target === null) notes.push('no target was set for the quarter');
+    if (new Set(inQ.map((p) => p.period.length)).size > 1) {
+      notes.push(
+        `its cadence changed during the quarter: the actual combines every value (${m.aggregation})`,
+      );
+    }
+    return {
+      start,
+      target,
+      actual,
+      attainment: m.kind === 'counter' ? null : attainment(start, target, actual),
+      points: inQ.map((p) => ({ period: p.period, value: p.value })),
+      notes,
+    };
+  }
+
+  // Years around the reviewed ones, with ISO years of 53 weeks (2015, 2020, 2026) among them.
+  const YEARS = [2014, 2015, 2016, 2019, 2020, 2021, 2025, 2026, 2027];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const year = fc.constantFrom(...YEARS);
+  const day = fc.oneof(
+    // Year edges: 25 Dec – 31 Dec and 1 – 7 Jan, where weeks straddle years.
+    fc.tuple(year, fc.constantFrom(12), fc.integer({ min: 25, max: 31 })),
+    fc.tuple(year, fc.constantFrom(1), fc.integer({ min: 1, max: 7 })),
+    // Quarter edges and anywhere, including days that do not exist (31 Apr, 30 Feb).
+    fc.tuple(year, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 })),
+  );
+  const period = fc.oneof(
+    day.map(([y, m, d]) => `${y}-${pad(m)}-${pad(d)}`),
+    // Weeks, W53 often (real in some years, junk in others), W00 and W54 never real.
+    fc
+      .tuple(
+        year,
+        fc.oneof(
+          fc.integer({ min: 0, max: 54 }),
+          fc.constantFrom(1, 13, 14, 26, 27, 39, 40, 52, 53),
+        ),
+      )
+      .map(([y, w]) => `${y}-W${pad(w)}`),
+    fc.tuple(year, fc.integer({ min: 0, max: 13 })).map(([y, m]) => `${y}-${pad(m)}`),
+    fc.tuple(year, fc.integer({ min: 0, max: 5 })).map(([y, q]) => `${y}-Q${q}`),
+    fc.constantFrom('', 'junk', '2026', '2026-W', '2026-Q', '20261-Q1', '2026-1-01', ' 2026-Q4'),
+    fc.string({ maxLength: 12 }),
+  );
+  const point = fc.record({
+    period,
+    value: fc.integer({ min: -1000, max: 1000 }),
+    // Extra fields, as when the points are whole entries: not in the output.
+    note: fc.constant('a note'),
+  });
+  const quarter = fc.oneof(
+    fc.tuple(year, fc.integer({ min: 1, max: 4 })).map(([y, q]) => `${y}-Q${q}`),
+    // Not a quarter but a valid key: no point's quarter equals it, in both.
+    fc.constantFrom('2026-03', '2026-W01', '2026-01-01'),
+  );
+  const metricArb = fc.record({
+    kind: fc.constantFrom(...METRIC_KINDS),
+    aggregation: fc.constantFrom(...AGGREGATIONS),
+    baselineValue: fc.option(fc.integer({ min: 0, max: 100 })),
+    baselineDate: fc.option(day.map(([y, m, d]) => `${y}-${pad(m)}-${pad(Math.min(d, 28))}`)),
+    createdAt: fc.oneof(
+      fc.constant(0),
+      fc.integer({ min: Date.UTC(2014, 0, 1), max: Date.UTC(2028, 0, 1) }),
+    ),
+    retired: fc.boolean(),
+    target: fc.option(fc.integer({ min: 0, max: 100 })),
+    points: fc.array(point, { maxLength: 60 }),
+  });
+
+  it('gives the same rows for random points of mixed grains, junk, year edges and week 53, in any order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(metricArb, { minLength: 1, maxLength: 4 }),
+        quarter,
+        fc.boolean(),
+        (specs, q, sorted) => {
+          const metrics = specs.map((s, i) =>
+            metric(`m${i}`, {
+              kind: s.kind,
+              aggregation: s.aggregation,
+              baselineValue: s.baselineValue,
+              baselineDate: s.baselineDate,
+              createdAt: s.createdAt,
+              status: s.retired ? 'retired' : 'active',
+              parentId: i === 0 ? null : 'm0',
+              order: `a${i}`,
+              targets: { quarterly: s.target === null ? {} : { [q]: s.target }, monthly: {} },
+            }),
+          );
+          const pointsById = new Map(
+            specs.map((s, i) => {
+              const ps = sorted
+                ? [...s.points].sort((a, b) =>
+                    a.period < b.period ? -1 : a.period > b.period ? 1 : 0,
+                  )
+                : s.points;
+              return [`m${i}`, ps] as const;
+            }),
+          );
+          const got = reviewRows(buildTree(metrics), (id) => pointsById.get(id) ?? [], q);
+          expect(got).toHaveLength(metrics.length);
+          for (const row of got) {
+            const m = metrics.find((x) => x.id === row.metricId) as Metric;
+            const want = referenceRow(m, pointsById.get(m.id) ?? [], q);
+            expect(row).toMatchObject(want);
+            expect(row.points).toStrictEqual(want.points);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps known edge weeks in the right quarter', () => {
+    const m = metric('w', { cadence: 'weekly', aggregation: 'sum' });
+    const points: Point[] = [
+      { period: '2020-W53', value: 1 }, // Thursday 31 Dec 2020: 2020-Q4
+      { period: '2021-W01', value: 2 }, // Thursday 7 Jan 2021: 2021-Q1
+      { period: '2025-W53', value: 4 }, // 2025 has 52 weeks: junk
+      { period: '2026-W53', value: 128 }, // Thursday 31 Dec 2026: 2026-Q4
+      { period: '2015-W53', value: 8 }, // Thursday 31 Dec 2015: 2015-Q4
+      { period: '2025-W01', value: 16 }, // Monday 30 Dec 2024, Thursday 2 Jan 2025: 2025-Q1
+      { period: '2025-W14', value: 32 }, // Thursday 3 Apr 2025: 2025-Q2
+      { period: '2025-W13', value: 64 }, // Thursday 27 Mar 2025: 2025-Q1
+    ];
+    const at = (q: string) => reviewRows(buildTree([m]), () => points, q)[0];
+    expect(at('2020-Q4')?.actual).toBe(1);
+    expect(at('2021-Q1')).toMatchObject({ start: 1, actual: 2 });
+    expect(at('2025-Q4')?.actual).toBeNull();
+    expect(at('2026-Q4')?.actual).toBe(128);
+    expect(at('2016-Q1')).toMatchObject({ start: 8, actual: null });
+    expect(at('2025-Q1')).toMatchObject({ actual: 80 });
+    expect(at('2025-Q2')).toMatchObject({ start: 80, actual: 32 });
   });
 });
