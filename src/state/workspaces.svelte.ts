@@ -1,3 +1,4 @@
+import { deleteCheckpoints } from '../storage/checkpoints';
 import { nameProblem } from '../domain/validate';
 import { workspaceDoc } from '../doc/schema';
 import { newId } from '../doc/records';
@@ -153,6 +154,7 @@ class Workspaces {
   /** Deletes this device's copy only; teammates' copies are untouched. */
   async remove(id: string): Promise<void> {
     await deleteStoredDoc(id);
+    await deleteCheckpoints(id);
     await registry.removeWorkspaceRecord(id);
     await this.load();
   }

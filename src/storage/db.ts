@@ -13,16 +13,56 @@ export interface SettingRecord {
   value: unknown;
 }
 
-/** Device-local data: what workspaces are here, and this device's settings and identity. */
+/** Why a version of a workspace was saved on this device. */
+export type CheckpointReason =
+  'open' | 'edits' | 'before-import' | 'before-merge' | 'before-restore';
+
+/** A saved version of a workspace: what it is, without its (large) content. */
+export interface CheckpointRecord {
+  id?: number;
+  workspaceId: string;
+  at: number;
+  reason: CheckpointReason;
+  /** Bytes stored (compressed) and bytes of the encoded document. */
+  stored: number;
+  size: number;
+  /** Live records per top-level map, for "what changed" between versions. */
+  counts: Record<string, number>;
+  /** Per Yjs client id, its clock then (who wrote how much since). */
+  clocks: Record<string, number>;
+  /** SHA-256 of the encoded document: an unchanged workspace is not saved twice. */
+  hash: string;
+}
+
+/** A saved version's content: the encoded document, gzip-compressed. */
+export interface CheckpointDataRecord {
+  id: number;
+  data: Uint8Array;
+}
+
+/**
+ * Device-local data: what workspaces are here, this device's settings and identity, and the
+ * versions of each workspace saved on this device.
+ */
 export class LocalDb extends Dexie {
   workspaces!: EntityTable<WorkspaceRecord, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
+  checkpoints!: EntityTable<CheckpointRecord, 'id'>;
+  checkpointData!: EntityTable<CheckpointDataRecord, 'id'>;
 
   constructor(name = 'lodestar') {
     super(name);
     this.version(1).stores({
       workspaces: 'id, openedAt',
       settings: 'key',
+    });
+    // Version 2 adds the saved versions of each workspace (their content in its own table, so
+    // listing them reads no document).
+    this.version(2).stores({
+      workspaces: 'id, openedAt',
+      settings: 'key',
+      checkpoints: '++id, workspaceId, [workspaceId+at]',
+      checkpointData: 'id',
     });
   }
 }
