@@ -331,7 +331,7 @@ describe('reviewRows against a straightforward reference', () => {
                     a.period < b.period ? -1 : a.period > b.period ? 1 : 0,
                   )
                 : s.points;
-              return [`m${i}`, ps] as const;
+              return [`m${i}` as string, ps] as const;
             }),
           );
           const got = reviewRows(buildTree(metrics), (id) => pointsById.get(id) ?? [], q);
