@@ -3,6 +3,8 @@ import { restoreVersion, versionDoc, type RestoreCount, type RestoreScope } from
 import type { WorkspaceDoc } from '../doc/schema';
 import { countRecords, describeDifference, totalRecords, type RecordCounts } from '../doc/versions';
 import { readMetrics } from '../doc/metrics';
+import { DOC_AREAS } from '../doc/areas';
+import type { Root } from '../doc/area';
 import {
   listCheckpoints,
   loadCheckpoint,
@@ -18,7 +20,17 @@ const BURST_MAX_MS = 5 * 60_000;
 /** A batch from a peer that removes at least this share of the live records raises the alarm… */
 const FLOOD_SHARE = 1 / 3;
 /** …when it removes at least this many. */
-const FLOOD_MIN = 10;
+const FLOOD_MIN = 5;
+
+/** The parts of the workspace one can restore on their own, in words ("metrics", "success plans"). */
+export const RESTORABLE_AREAS: readonly { area: string; label: string }[] = DOC_AREAS.filter(
+  (a) => a.name !== 'meta',
+).map((a) => ({
+  area: a.name,
+  label: Object.values(a.roots as Record<string, Root>)
+    .map((r) => r.many)
+    .join(' and '),
+}));
 
 /** A batch from a teammate's copy that removed a large part of the workspace. */
 export interface Flood {
@@ -99,6 +111,11 @@ export class WorkspaceHistory {
     this.#quiet = null;
     this.#ws = null;
     await this.#saving;
+  }
+
+  /** "6 fewer metrics" from one set of counts to another ("" when equal). */
+  difference(before: RecordCounts, after: RecordCounts): string {
+    return this.#ws ? describeDifference(this.#ws, before, after) : '';
   }
 
   dismissFlood(): void {

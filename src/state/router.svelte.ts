@@ -15,6 +15,7 @@ export const WORKSPACE_TABS = [
   'people',
   'data',
   'share',
+  'history',
   'settings',
   'metric',
   'plan',

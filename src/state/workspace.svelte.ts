@@ -18,6 +18,7 @@ import { workspaces } from './workspaces.svelte';
 import type { AreaContext } from './area';
 import { createAreas, type Areas } from './areas';
 import { Clock } from './clock.svelte';
+import { WorkspaceHistory } from './history.svelte';
 
 export type { SaveStatus };
 
@@ -56,6 +57,8 @@ export class WorkspaceSession {
   readonly clock: Clock;
   /** The areas of the workspace, each with its snapshots and actions. */
   readonly areas: Areas;
+  /** The workspace's versions saved on this device, and the watch on teammates' batches. */
+  readonly history: WorkspaceHistory;
   /** Updates from another tab that could not be read. */
   private tabWarnings = $state.raw<DocWarning[]>([]);
   /** Everything that could not be read, from every area. */
@@ -100,6 +103,7 @@ export class WorkspaceSession {
       },
     };
     this.areas = createAreas(ctx, this.clock);
+    this.history = new WorkspaceHistory(id, ctx.step);
   }
 
   async open(): Promise<void> {
@@ -151,6 +155,7 @@ export class WorkspaceSession {
     );
     for (const area of Object.values(this.areas)) area.attach(ws);
     ws.doc.on('afterTransaction', this.onTransaction);
+    this.history.attach(ws);
     this.readName(ws);
     this.status = 'ready';
     if (this.readOnly === null && stored.rows() > COMPACT_ON_OPEN_ROWS) {
@@ -258,6 +263,7 @@ export class WorkspaceSession {
 
   async close(): Promise<void> {
     this.live?.destroy();
+    await this.history.detach();
     this.ws?.doc.off('afterTransaction', this.onTransaction);
     this.tabs?.destroy();
     this.undoManager?.destroy();

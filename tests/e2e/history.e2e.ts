@@ -1,0 +1,116 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { expectNoA11yViolations, launchBrowser, newPage, type TestPage } from './support/browser';
+import { createWorkspace, nav, outline, treeRow, waitSaved } from './support/app';
+import { startSignaling, type Signaling } from './support/signaling';
+
+let signaling: Signaling;
+const browsers: Browser[] = [];
+
+beforeAll(async () => {
+  signaling = await startSignaling(inject('root'));
+  // Separate browser processes: nothing is shared but the network.
+  for (let i = 0; i < 2; i++) browsers.push(await launchBrowser());
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(browsers.map((b) => b.close()));
+  await signaling?.stop();
+});
+
+const NSM = 'Weekly active users';
+const INPUT = 'Key features used per active user';
+
+async function shareFrom(page: Page, id: string): Promise<string> {
+  await page.goto(`/#/w/${id}/share`);
+  await page.getByLabel('Signaling server').fill(signaling.url);
+  await page.getByRole('button', { name: 'Share this workspace' }).click();
+  return page.locator('#share-link').inputValue();
+}
+
+async function join(page: Page, link: string, name: string): Promise<void> {
+  await page.goto(link);
+  await page.getByLabel('Your name, as teammates will see it').fill(name);
+  await page.getByRole('button', { name: 'Join and sync' }).click();
+  await page.waitForURL((url) => !url.hash.includes('join'));
+}
+
+/** The saved versions, newest first (the list's own items, not the lists inside an open one). */
+const versions = (page: Page) =>
+  page.getByRole('list', { name: 'Saved versions' }).locator(':scope > li');
+
+test("a teammate's copy deletes the tree: the alarm, a restore that reaches them, its undo; one metric brought back from an earlier version", async () => {
+  const a: TestPage = await newPage(browsers[0]!);
+  const b: TestPage = await newPage(browsers[1]!);
+  try {
+    const id = await createWorkspace(a.page, 'Guarded team', 'saas-weekly-active-users');
+    await a.page.goto(`/#/w/${id}/tree`);
+    await treeRow(a.page, NSM).waitFor();
+    const tree = await outline(a.page);
+    expect(tree).toHaveLength(7);
+
+    // The version it opened with is on this device.
+    await nav(a.page, 'History').click();
+    await a.page.getByRole('heading', { level: 2, name: 'History' }).waitFor();
+    await versions(a.page).filter({ hasText: 'When the workspace opened' }).first().waitFor();
+    await expectNoA11yViolations(a.page, 'history');
+
+    // B joins, and deletes the North Star with everything below it.
+    const link = await shareFrom(a.page, id);
+    await join(b.page, link, 'Bea');
+    await b.page.goto(`/#/w/${id}/tree`);
+    await treeRow(b.page, NSM).waitFor({ timeout: 20_000 });
+    await treeRow(b.page, NSM).click();
+    await b.page.keyboard.press('Delete');
+    await expect.poll(() => outline(b.page)).toEqual([]);
+
+    // A is told at once, and puts it back; B gets it back without doing anything.
+    await a.page.goto(`/#/w/${id}/tree`);
+    const alarm = a.page.getByRole('alert').filter({ hasText: "A teammate's copy just removed" });
+    await alarm.waitFor({ timeout: 20_000 });
+    await expect(alarm.textContent()).resolves.toContain('7 fewer metrics');
+    await expectNoA11yViolations(a.page, 'the alarm');
+    await alarm.getByRole('button', { name: /^Restore the version of / }).click();
+    await expect.poll(() => outline(a.page)).toEqual(tree);
+    await expect.poll(() => outline(b.page), { timeout: 20_000 }).toEqual(tree);
+    await expect(alarm.count()).resolves.toBe(0);
+
+    // The restore is an ordinary edit: Undo takes it back, Redo again, on both copies.
+    await a.page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => outline(a.page)).toEqual([]);
+    await a.page.getByRole('button', { name: 'Redo' }).click();
+    await expect.poll(() => outline(a.page)).toEqual(tree);
+    await expect.poll(() => outline(b.page), { timeout: 20_000 }).toEqual(tree);
+    await waitSaved(a.page);
+
+    // One metric: A deletes it, reopens (a new version), and brings back only that one.
+    await treeRow(a.page, INPUT).click();
+    await a.page.keyboard.press('Delete');
+    await expect.poll(async () => (await outline(a.page)).length).toBe(6);
+    await waitSaved(a.page);
+    await a.page.reload();
+    await nav(a.page, 'History').click();
+    // Newest first: reopened (6 metrics), just before the restore (none), opened (all 7).
+    await expect
+      .poll(() => versions(a.page).locator('.line > span:first-of-type').allTextContents())
+      .toEqual(['When the workspace opened', 'Just before a restore', 'When the workspace opened']);
+    await versions(a.page)
+      .first()
+      .getByText(/6 more metrics/)
+      .waitFor();
+    const older = versions(a.page).last();
+    await older.getByRole('button', { name: /^Look at the version of / }).click();
+    await older.getByText('Since then: 1 fewer metric.').waitFor();
+    await expectNoA11yViolations(a.page, 'a version beside today');
+    await older.getByRole('button', { name: `Restore ${INPUT} as it was` }).click();
+    await older.getByText(/^Restored “Key features used per active user” as of /).waitFor();
+    await nav(a.page, 'Metric tree').click();
+    await expect.poll(() => outline(a.page)).toEqual(tree);
+
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+  } finally {
+    await a.context.close();
+    await b.context.close();
+  }
+});
