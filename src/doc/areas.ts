@@ -9,6 +9,7 @@ import { insightsArea } from './insights';
 import { experimentsArea } from './experiments';
 import { reviewsArea } from './reviews';
 import { briefsArea } from './briefs';
+import { clientsArea } from './clients';
 
 /**
  * Every area of the workspace document, registered once. The document's shape
@@ -27,4 +28,5 @@ export const DOC_AREAS = [
   experimentsArea,
   reviewsArea,
   briefsArea,
+  clientsArea,
 ] as const;

@@ -32,7 +32,7 @@ function pathOf(type: SharedType): {
  * level down (one entry per metric and period). A type created within the transaction is not
  * in `changed` (only its parent's key is), so a new inner map counts every key it holds.
  */
-class Collector {
+export class ChangeCollector {
   private readonly seen = new Map<unknown, Set<string>>();
   private readonly roots: ReturnType<typeof rootsOf>;
 
@@ -85,7 +85,7 @@ export function applyAndReport(
   origin: unknown,
 ): ChangeReport {
   Y.decodeUpdate(update);
-  const collector = new Collector(ws);
+  const collector = new ChangeCollector(ws);
   ws.doc.on('afterTransaction', collector.onTransaction);
   try {
     Y.applyUpdate(ws.doc, update, origin);

@@ -19,6 +19,7 @@ import type { AreaContext } from './area';
 import { createAreas, type Areas } from './areas';
 import { Clock } from './clock.svelte';
 import { WorkspaceHistory } from './history.svelte';
+import { WorkspaceActivity } from './activity.svelte';
 
 export type { SaveStatus };
 
@@ -59,6 +60,8 @@ export class WorkspaceSession {
   readonly areas: Areas;
   /** The workspace's versions saved on this device, and the watch on teammates' batches. */
   readonly history: WorkspaceHistory;
+  /** Who changed what: this copy's claim, and the batches that arrived from other copies. */
+  readonly activity: WorkspaceActivity;
   /** Updates from another tab that could not be read. */
   private tabWarnings = $state.raw<DocWarning[]>([]);
   /** Everything that could not be read, from every area. */
@@ -104,6 +107,9 @@ export class WorkspaceSession {
     };
     this.areas = createAreas(ctx, this.clock);
     this.history = new WorkspaceHistory(id, ctx.step);
+    this.activity = new WorkspaceActivity(id, () =>
+      this.readOnly === null ? { personId: this.meId, name: this.identity().name } : null,
+    );
   }
 
   async open(): Promise<void> {
@@ -156,6 +162,7 @@ export class WorkspaceSession {
     for (const area of Object.values(this.areas)) area.attach(ws);
     ws.doc.on('afterTransaction', this.onTransaction);
     this.history.attach(ws);
+    void this.activity.attach(ws);
     this.readName(ws);
     this.status = 'ready';
     if (this.readOnly === null && stored.rows() > COMPACT_ON_OPEN_ROWS) {
@@ -233,6 +240,7 @@ export class WorkspaceSession {
   /** Which person of the workspace the user of this device is ("mine" in check-ins). */
   async setMe(personId: string | null): Promise<void> {
     this.meId = personId;
+    this.activity.reclaim();
     await putSetting(`me:${this.id}`, personId);
   }
 
@@ -264,6 +272,7 @@ export class WorkspaceSession {
   async close(): Promise<void> {
     this.live?.destroy();
     await this.history.detach();
+    this.activity.detach();
     this.ws?.doc.off('afterTransaction', this.onTransaction);
     this.tabs?.destroy();
     this.undoManager?.destroy();

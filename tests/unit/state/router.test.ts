@@ -46,7 +46,7 @@ describe('parseRoute', () => {
 
   it('opens every tab that needs no sub id, with or without one', () => {
     const plain = WORKSPACE_TABS.filter((t) => !PAGE_TABS.includes(t));
-    expect(plain).toHaveLength(12);
+    expect(plain).toHaveLength(13);
     for (const tab of plain) {
       expect(parseRoute(`#/w/abc/${tab}`)).toEqual(workspace('abc', tab));
       expect(parseRoute(`#/w/abc/${tab}/x`)).toEqual(workspace('abc', tab, 'x'));
