@@ -16,6 +16,10 @@ import { editText } from './text';
 import type { DocWarning } from './warnings';
 
 const textName = (personId: string, kind: BriefKind): string => `brief:${personId}:${kind}`;
+const TEXT_NAME = new RegExp(`^brief:.{1,100}:(${BRIEF_KINDS.join('|')})$`);
+
+/** Whether a top-level type's name is one of the owners' brief texts (`brief:<id>:<kind>`). */
+export const isBriefText = (name: string): boolean => TEXT_NAME.test(name);
 /** Longest brief kept: a page or two, like a scope text, times a few. */
 const MAX_BRIEF = MAX_TEXT * 4;
 

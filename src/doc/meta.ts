@@ -7,13 +7,10 @@ import { LOCAL_ORIGIN, local } from './records';
 /** The version of the document layout this build writes. Readers tolerate absent fields. */
 export const SCHEMA_VERSION = 1;
 
-/** Whether this build may write to a document. */
-export type DocHealth =
-  { kind: 'ok' } | { kind: 'newer'; version: number } | { kind: 'corrupt'; reason: string };
-
 /**
  * Forward-only migrations, run in order on every peer. Each only adds what is missing, never
- * overwrites: two peers migrating offline and merging later must not clobber real values.
+ * overwrites or removes: two peers migrating offline and merging later must not clobber real
+ * values, and a copy claiming a newer version is migrated too (`migrate`, doc/health.ts).
  */
 const MIGRATIONS: ReadonlyArray<{ to: number; run: (ws: WorkspaceDoc) => void }> = [
   {
@@ -29,23 +26,24 @@ export function schemaVersion(ws: WorkspaceDoc): number | null {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null;
 }
 
-/** Checks the document can be edited by this build: not newer, not malformed. */
-export function docHealth(ws: WorkspaceDoc): DocHealth {
-  const raw = ws.meta.get('schemaVersion');
-  if (raw === undefined) return { kind: 'ok' };
-  const v = schemaVersion(ws);
-  if (v === null) return { kind: 'corrupt', reason: 'its schema version is not a number' };
-  if (v > SCHEMA_VERSION) return { kind: 'newer', version: v };
-  return { kind: 'ok' };
-}
-
-/** Brings an older (or brand-new) document up to this build's schema. Safe to run repeatedly. */
+/**
+ * Brings an older (or brand-new) document up to this build's schema. Safe to run repeatedly.
+ *
+ * A version this build does not know (higher, or not a number: see doc/health.ts) is a claim it
+ * cannot check, so it is never lowered or replaced: a real newer Lodestar that wrote it would
+ * otherwise see its own data labelled as older. The migrations still run on such a document,
+ * all of them, since each only adds what is missing; so a claim cannot keep a field this build
+ * needs from being added, and a document that really is newer already has them all.
+ */
 export function migrate(ws: WorkspaceDoc): void {
-  const from = schemaVersion(ws) ?? 0;
-  if (from >= SCHEMA_VERSION) return;
+  const raw = ws.meta.get('schemaVersion');
+  const version = schemaVersion(ws);
+  const known = raw === undefined || (version !== null && version <= SCHEMA_VERSION);
+  const from = known ? (version ?? 0) : 0;
+  if (known && from >= SCHEMA_VERSION) return;
   local(ws, () => {
     for (const m of MIGRATIONS) if (m.to > from) m.run(ws);
-    ws.meta.set('schemaVersion', SCHEMA_VERSION);
+    if (known) ws.meta.set('schemaVersion', SCHEMA_VERSION);
   });
 }
 
@@ -70,15 +68,13 @@ export function initWorkspace(ws: WorkspaceDoc, name: string, now = Date.now()):
 export const metaArea: DocArea<{ meta: Y.Map<unknown> }> = {
   name: 'meta',
   roots: { meta: { counting: 'key', one: 'workspace setting', many: 'workspace settings' } },
-  read: (ws) => {
-    const health = docHealth(ws);
-    return {
-      value: {
-        name: workspaceName(ws),
-        version: schemaVersion(ws),
-        createdAt: ws.meta.get('createdAt'),
-      },
-      warnings: health.kind === 'corrupt' ? [{ where: 'workspace', message: health.reason }] : [],
-    };
-  },
+  // The schema version is a claim that doc/health.ts weighs against the data, not a warning.
+  read: (ws) => ({
+    value: {
+      name: workspaceName(ws),
+      version: schemaVersion(ws),
+      createdAt: ws.meta.get('createdAt'),
+    },
+    warnings: [],
+  }),
 };

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { workspaceDoc, type WorkspaceDoc } from '../doc/schema';
-import { docHealth, migrate, setWorkspaceName, workspaceName } from '../doc/meta';
+import { migrate, setWorkspaceName, workspaceName } from '../doc/meta';
+import { docHealth } from '../doc/health';
 import { createUndoManager } from '../doc/undo';
 import type { DocWarning } from '../doc/warnings';
 import {
@@ -39,8 +40,10 @@ const COMPACT_ON_OPEN_ROWS = 100;
 export class WorkspaceSession {
   /** `unlisted`: the data is on this device but not on its list of workspaces. */
   status = $state<'loading' | 'ready' | 'failed' | 'missing' | 'unlisted'>('loading');
-  /** Why this copy cannot be edited (newer or corrupt document); null when editable. */
+  /** Why this copy cannot be edited (data this build cannot read); null when editable. */
   readOnly = $state<string | null>(null);
+  /** A copy claims a newer format, yet everything reads and it stays editable (doc/health.ts). */
+  formatNotice = $state<string | null>(null);
   name = $state('');
   /** Whether every change is on this device's disk; "failed" holds changes in memory only. */
   save = $state.raw<SaveStatus>({ kind: 'saved' });
@@ -134,11 +137,8 @@ export class WorkspaceSession {
     this.ws = ws;
     this.meId = (await getSetting(`me:${this.id}`, isString)) ?? null;
     const health = docHealth(ws);
-    if (health.kind === 'newer') {
-      this.readOnly = `This workspace was saved by a newer version of Lodestar (schema ${health.version}). It is read-only here so nothing is lost; reload to get the update.`;
-    } else if (health.kind === 'corrupt') {
-      this.readOnly = `This workspace looks damaged: ${health.reason}. It is read-only here so nothing is overwritten.`;
-    }
+    if (health.kind === 'unreadable') this.readOnly = health.message;
+    else if (health.kind === 'claimed') this.formatNotice = health.message;
     if (this.readOnly !== null) stored.stopWriting();
     else migrate(ws);
     this.unsubscribeSave = stored.subscribe((status) => (this.save = status));

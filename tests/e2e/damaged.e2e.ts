@@ -53,23 +53,30 @@ function appendRow(page: Page, dbName: string, bytes: number[]): Promise<void> {
   );
 }
 
-test('a document from a newer version opens read-only, and nothing is written over it', async () => {
+test('a document from a newer version with data this build cannot read opens read-only, and nothing is written over it', async () => {
   const { context, page, errors } = await newPage(browser);
   try {
     const id = await createWorkspace(page, 'From the future', 'nights-booked');
     await waitSaved(page);
     const db = `lodestar-ws-${id}`;
-    // A newer Lodestar (schema 99) edits the same document: build that edit on top of ours.
+    // A newer Lodestar (schema 99) edits the same document and adds a part this build does not
+    // know: build that edit on top of ours.
     const doc = new Y.Doc();
     for (const row of await readRows(page, db)) Y.applyUpdate(doc, new Uint8Array(row));
     const before = Y.encodeStateVector(doc);
-    doc.getMap('meta').set('schemaVersion', 99);
+    doc.transact(() => {
+      doc.getMap('meta').set('schemaVersion', 99);
+      doc.getMap('timeline').set('2026', 'launch');
+    });
     await page.goto('/#/');
     await appendRow(page, db, Array.from(Y.encodeStateAsUpdate(doc, before)));
     const stored = await readRows(page, db);
 
     await page.goto(`/#/w/${id}/tree`);
-    await page.getByRole('alert').filter({ hasText: 'newer version of Lodestar' }).waitFor();
+    const alert = page.getByRole('alert').filter({ hasText: 'claims a newer format (99)' });
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain('a part named “timeline”');
+    await expect(alert.textContent()).resolves.not.toMatch(/reload/i);
     await treeRow(page, 'Nights booked').waitFor();
     await expect(page.getByRole('button', { name: 'Add top-level' }).isDisabled()).resolves.toBe(
       true,

@@ -298,17 +298,23 @@ describe('WorkspaceSession: undo and redo', () => {
 });
 
 describe('WorkspaceSession: read-only copies', () => {
-  it('opens a copy of a newer schema read-only; actions return null and write nothing', async () => {
+  it('opens a copy of a newer schema read-only when it holds data this build cannot read; actions return null and write nothing', async () => {
     const id = await createWorkspace('From the future');
     await editStored(id, (ws) =>
-      ws.doc.transact(() => ws.meta.set('schemaVersion', SCHEMA_VERSION + 1)),
+      ws.doc.transact(() => {
+        ws.meta.set('schemaVersion', SCHEMA_VERSION + 1);
+        ws.doc.getMap('timeline').set('2026', 'launch');
+      }),
     );
     const before = await storedRows(id);
 
     const session = await openSession(id);
     expect(session.status).toBe('ready');
     expect(session.name).toBe('From the future');
-    expect(session.readOnly).toContain(`newer version of Lodestar (schema ${SCHEMA_VERSION + 1})`);
+    expect(session.readOnly).toContain(`claims a newer format (${SCHEMA_VERSION + 1})`);
+    expect(session.readOnly).toContain('a part named “timeline” that this version does not know');
+    expect(session.readOnly).not.toMatch(/reload/i);
+    expect(session.formatNotice).toBeNull();
 
     expect(session.areas.tree.add({ name: 'X' }, null)).toBeNull();
     expect(session.areas.people.add({ name: 'Ada', team: '', color: '#336699' })).toBeNull();
@@ -325,14 +331,31 @@ describe('WorkspaceSession: read-only copies', () => {
     expect(await storedRows(id)).toEqual(before);
   });
 
-  it('opens a copy with a damaged schema version read-only, writing nothing', async () => {
+  it('a claimed newer schema over data that all reads stays editable, with a notice, and keeps the claim', async () => {
+    const id = await createWorkspace('Claimed');
+    await editStored(id, (ws) => ws.doc.transact(() => ws.meta.set('schemaVersion', 999)));
+    const session = await openSession(id);
+    expect(session.readOnly).toBeNull();
+    expect(session.formatNotice).toBe(
+      'A copy of this workspace claims a newer format (999), but everything in it reads correctly here, so it stays editable.',
+    );
+    expect(session.areas.tree.add({ name: 'Still editable' }, null)).not.toBeNull();
+    await session.saved();
+    await closeSession(session);
+    let version: unknown;
+    await editStored(id, (ws) => (version = ws.meta.get('schemaVersion')));
+    expect(version).toBe(999);
+  });
+
+  it('a damaged schema version alone is a claim too: editable, with a notice', async () => {
     const id = await createWorkspace();
     await editStored(id, (ws) => ws.doc.transact(() => ws.meta.set('schemaVersion', 'two')));
-    const before = await storedRows(id);
     const session = await openSession(id);
-    expect(session.readOnly).toMatch(/looks damaged: its schema version is not a number/);
-    expect(session.areas.tree.add({ name: 'X' }, null)).toBeNull();
-    expect(await storedRows(id)).toEqual(before);
+    expect(session.readOnly).toBeNull();
+    expect(session.formatNotice).toMatch(/format version that is not a number \(“two”\)/);
+    expect(session.areas.tree.add({ name: 'X' }, null)).not.toBeNull();
+    await session.saved();
+    await closeSession(session);
   });
 });
 

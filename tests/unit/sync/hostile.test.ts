@@ -21,7 +21,8 @@ import {
   scoreCandidate,
   setWorkshopField,
 } from '../../../src/doc/workshop';
-import { docHealth, workspaceName } from '../../../src/doc/meta';
+import { workspaceName } from '../../../src/doc/meta';
+import { docHealth } from '../../../src/doc/health';
 import { DOC_AREAS } from '../../../src/doc/areas';
 import type { WorkspaceDoc } from '../../../src/doc/schema';
 import type { DocWarning } from '../../../src/doc/warnings';
@@ -292,7 +293,8 @@ describe('a hostile peer writing junk into the shared document', () => {
     for (let i = 0; i < junk; i++)
       expect(readEntries(good, `junk-${i}`)).toEqual({ entries: [], invalid: 0 });
     expect(workspaceName(good)).toBe('');
-    expect(docHealth(good).kind).toBe('corrupt');
+    // An unreadable version claim with unreadable data: read-only (doc/health.ts).
+    expect(docHealth(good).kind).toBe('unreadable');
     expectLocalEditsWork(good, v);
     // Writing over junk replaces it: a person's fields, a candidate's scores, an entries map.
     updatePerson(good, 'typed-wrong', { name: 'Fixed' });
