@@ -47,6 +47,8 @@ export class LiveSync {
   error = $state<string | null>(null);
   /** Messages from peers that could not be read and were dropped (shown in the Share tab). */
   dropped = $state(0);
+  /** Signaling messages sealed with another key (someone with the room name only), ignored. */
+  foreign = $state(0);
   private conn: LiveConnection | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private generation = 0;
@@ -170,9 +172,12 @@ export class LiveSync {
     if (!s || generation !== this.generation) return;
     try {
       const room = await roomName(s.key);
-      const conn = await connectLive(this.doc, { ...s, room }, () => {
-        this.dropped++;
-      });
+      const conn = await connectLive(
+        this.doc,
+        { ...s, room },
+        () => this.dropped++,
+        () => this.foreign++,
+      );
       if (generation !== this.generation) {
         await conn.destroy();
         return;

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { watchStalledPeers } from './stalledPeers';
 import { chunkPeer, type PeerLike } from './chunking';
+import { guardSignaling } from './signalingGuard';
 
 /** What the sync seam needs to connect a document, whatever carries it. */
 export interface LiveOptions {
@@ -39,6 +40,7 @@ export async function connectLive(
   doc: Y.Doc,
   options: LiveOptions,
   onUnreadable: (error: unknown) => void = () => {},
+  onForeignKey: () => void = () => {},
 ): Promise<LiveConnection> {
   if (options.provider === 'websocket') {
     if (!options.websocketUrl) throw new Error('No sync server address is set.');
@@ -77,6 +79,16 @@ export async function connectLive(
     password: options.key,
     peerOpts: { config: { iceServers } },
   });
+  // Signaling messages sealed with another key are dropped and counted before y-webrtc tries
+  // them (sync/signalingGuard.ts). This runs right after y-webrtc opened the room with the key
+  // and subscribed, before any message for the room can arrive.
+  const unguard: (() => void)[] = [];
+  void provider.key.then((key) => {
+    if (!key) return;
+    for (const conn of provider.signalingConns) {
+      unguard.push(guardSignaling(conn, options.room, key, onForeignKey));
+    }
+  });
   // Every connection is wrapped as it is made, before it opens: large updates go in frames.
   void provider.key.then(() => {
     const conns = provider.room?.webrtcConns;
@@ -105,6 +117,7 @@ export async function connectLive(
     },
     destroy: async () => {
       stopWatch();
+      for (const stop of unguard) stop();
       // destroy() alone leaves the shared signaling socket reconnecting; disconnect() frees it.
       provider.disconnect();
       provider.destroy();
