@@ -1,11 +1,13 @@
 /**
  * How the metric chart looks: chart.js datasets and options for a ChartSeries. Types only from
- * chart.js here, so this module does not pull chart.js into the first screen.
+ * chart.js here, so this module does not pull chart.js into the first screen. Colours come from
+ * the page's colour tokens (chartPalette), so the chart follows light and dark mode.
  */
-import type { ChartConfiguration, ChartDataset, Plugin } from 'chart.js';
+import type { Chart, ChartConfiguration, ChartDataset, Plugin } from 'chart.js';
 import type { Unit } from '../../domain/types';
 import { formatValue } from '../common/format';
 import type { ChartSeries, XY } from './chartData';
+import { LIGHT_PALETTE, type ChartPalette } from './chartPalette';
 
 /** Dense series draw no point markers: they would hide the line and cost time. */
 const DENSE = 200;
@@ -31,7 +33,10 @@ export function seriesNames(s: ChartSeries): SeriesName[] {
 }
 
 /** One dataset per name of SERIES, always all six and in that order (updates rely on it). */
-export function lineDatasets(s: ChartSeries): ChartDataset<'line', XY[]>[] {
+export function lineDatasets(
+  s: ChartSeries,
+  p: ChartPalette = LIGHT_PALETTE,
+): ChartDataset<'line', XY[]>[] {
   const d = dataOf(s);
   const marker = (color: string, style: 'circle' | 'rectRot' | 'triangle', radius: number) => ({
     showLine: false,
@@ -45,8 +50,8 @@ export function lineDatasets(s: ChartSeries): ChartDataset<'line', XY[]>[] {
     {
       label: 'Actual',
       data: d.Actual,
-      borderColor: '#2f5bd3',
-      backgroundColor: 'rgba(47, 91, 211, 0.08)',
+      borderColor: p.actual,
+      backgroundColor: p.actualFill,
       fill: 'start',
       borderWidth: 2,
       pointRadius: s.actual.length > DENSE ? 0 : 3,
@@ -55,24 +60,24 @@ export function lineDatasets(s: ChartSeries): ChartDataset<'line', XY[]>[] {
     {
       label: 'Pace',
       data: d.Pace,
-      borderColor: '#5b6475',
-      backgroundColor: '#5b6475',
+      borderColor: p.pace,
+      backgroundColor: p.pace,
       borderWidth: 1.5,
       pointStyle: 'line',
       pointRadius: 0,
       pointHitRadius: 0,
     },
-    { label: 'Baseline', data: d.Baseline, ...marker('#5b6475', 'circle', 5) },
-    { label: 'Benchmarks', data: d.Benchmarks, ...marker('#8a5a00', 'rectRot', 6) },
-    { label: 'Targets', data: d.Targets, ...marker('#1a7f37', 'triangle', 8) },
+    { label: 'Baseline', data: d.Baseline, ...marker(p.pace, 'circle', 5) },
+    { label: 'Benchmarks', data: d.Benchmarks, ...marker(p.benchmark, 'rectRot', 6) },
+    { label: 'Targets', data: d.Targets, ...marker(p.target, 'triangle', 8) },
     {
       label: 'Forecast',
       data: d.Forecast,
-      borderColor: '#2f5bd3',
+      borderColor: p.actual,
       borderDash: [6, 5],
       borderWidth: 2,
       pointRadius: [0, 4],
-      pointBackgroundColor: '#fff',
+      pointBackgroundColor: p.panel,
     },
   ];
 }
@@ -85,10 +90,11 @@ export function chartConfig(
   s: ChartSeries,
   unit: () => Unit,
   plugins: Plugin<'line'>[] = [],
+  p: ChartPalette = LIGHT_PALETTE,
 ): ChartConfiguration<'line', XY[], string> {
   return {
     type: 'line',
-    data: { labels: s.labels, datasets: lineDatasets(s) },
+    data: { labels: s.labels, datasets: lineDatasets(s, p) },
     plugins,
     options: {
       animation: false,
@@ -98,15 +104,23 @@ export function chartConfig(
       maintainAspectRatio: false,
       interaction: { mode: 'nearest', axis: 'x', intersect: false },
       scales: {
-        x: { type: 'category', ticks: { autoSkip: true, maxRotation: 0, sampleSize: 24 } },
+        x: {
+          type: 'category',
+          ticks: { autoSkip: true, maxRotation: 0, sampleSize: 24, color: p.muted },
+          grid: { color: p.grid },
+          border: { color: p.line },
+        },
         y: {
           type: 'linear',
-          ticks: { callback: (v) => formatValue(Number(v), unit(), true) },
+          ticks: { callback: (v) => formatValue(Number(v), unit(), true), color: p.muted },
+          grid: { color: p.grid },
+          border: { color: p.line },
         },
       },
       plugins: {
         legend: {
           labels: {
+            color: p.ink,
             usePointStyle: true,
             filter: (item, data) => (data.datasets[item.datasetIndex ?? 0]?.data.length ?? 0) > 0,
           },
@@ -120,4 +134,43 @@ export function chartConfig(
       },
     },
   };
+}
+
+/** No data: only the colours of `lineDatasets` are read from it. */
+const EMPTY_SERIES: ChartSeries = {
+  keys: [],
+  labels: [],
+  actual: [],
+  pace: [],
+  baseline: [],
+  benchmarks: [],
+  targets: [],
+  forecast: [],
+  overlays: true,
+  skipped: 0,
+  clipped: false,
+};
+
+/**
+ * Recolours a chart in place (the system switched between light and dark): its datasets, axes
+ * and legend; the caller redraws.
+ */
+export function applyPalette(chart: Chart<'line', XY[], string>, p: ChartPalette): void {
+  const fresh = lineDatasets(EMPTY_SERIES, p);
+  chart.data.datasets.forEach((dataset, i) => {
+    const f = fresh[i];
+    if (!f) return;
+    dataset.borderColor = f.borderColor;
+    dataset.backgroundColor = f.backgroundColor;
+    if (f.pointBackgroundColor !== undefined) dataset.pointBackgroundColor = f.pointBackgroundColor;
+  });
+  const scales = chart.options.scales ?? {};
+  for (const axis of [scales['x'], scales['y']]) {
+    if (!axis) continue;
+    if (axis.ticks) axis.ticks.color = p.muted;
+    if (axis.grid) axis.grid.color = p.grid;
+    if ('border' in axis && axis.border) axis.border.color = p.line;
+  }
+  const legend = chart.options.plugins?.legend?.labels;
+  if (legend) legend.color = p.ink;
 }
