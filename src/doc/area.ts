@@ -18,6 +18,8 @@ export interface Root {
    * removed: a restore to a version before one existed puts it in the trash, not away.
    */
   trash?: true;
+  /** Facts about the copies, not content: a restore leaves it as it is (who wrote stays known). */
+  keptOnRestore?: true;
 }
 
 /** An area's content read as plain values, with what could not be read. */

@@ -65,7 +65,7 @@ export function claimClient(
 
 export const clientsArea: DocArea<{ clients: Y.Map<unknown> }> = {
   name: 'clients',
-  roots: { clients: { counting: 'key', one: 'copy', many: 'copies' } },
+  roots: { clients: { counting: 'key', one: 'copy', many: 'copies', keptOnRestore: true } },
   read: (ws) => {
     const { clients, warnings } = readClients(ws);
     return {

@@ -11,7 +11,8 @@
  * area's `Root.trash`: stamped `deletedAt`, so it can still be brought back) and removed
  * otherwise (a value logged since, a field, a nested line). Restoring the whole workspace, one area (its top-level maps, and for
  * the owners' briefs their texts) or one record (one key of one top-level map) are the same walk
- * over less.
+ * over less. Maps that hold facts about the copies rather than content (`Root.keptOnRestore`:
+ * which person each copy is) are never restored.
  */
 import * as Y from 'yjs';
 import { DOC_AREAS } from './areas';
@@ -154,7 +155,7 @@ export function restoreVersion(
   const count: RestoreCount = { byRoot: {}, total: 0 };
   local(ws, () => {
     for (const { name, type, root } of roots) {
-      if (!names.includes(name)) continue;
+      if (!names.includes(name) || root.keptOnRestore) continue;
       const source = oldRoots.get(name) ?? new Y.Map<unknown>();
       const keys =
         scope.kind === 'record' ? [scope.key] : [...new Set([...source.keys(), ...type.keys()])];

@@ -8,10 +8,11 @@ import { rootsOf, type WorkspaceDoc } from './schema';
 
 export type RecordCounts = Record<string, number>;
 
-/** Live records per top-level map. */
+/** Live records per top-level map of content (not the facts about copies). */
 export function countRecords(ws: WorkspaceDoc): RecordCounts {
   const out: RecordCounts = {};
   for (const { name, type, root } of rootsOf(ws)) {
+    if (root.keptOnRestore) continue;
     let n = 0;
     type.forEach((value) => {
       if (root.counting === 'inner-key') {

@@ -11,8 +11,8 @@ const MAX_LINES = 200;
 /** One batch of changes that reached this copy from elsewhere (a teammate, another tab). */
 export interface ActivityLine {
   at: number;
-  /** Who wrote it ("Bea", "Bea and Cam"); null when no copy in it said who it was. */
-  who: string | null;
+  /** The Yjs client ids whose writes it held (named by their claims when shown). */
+  clients: number[];
   /** "12 entries, 2 metrics". */
   what: string;
   /** The top-level maps it touched, for links. */
@@ -26,6 +26,7 @@ const isLines = (v: unknown): v is ActivityLine[] =>
       typeof l === 'object' &&
       l !== null &&
       typeof (l as ActivityLine).at === 'number' &&
+      Array.isArray((l as ActivityLine).clients) &&
       typeof (l as ActivityLine).what === 'string',
   );
 const isNumber = (v: unknown): v is number => typeof v === 'number';
@@ -39,10 +40,11 @@ function names(list: readonly string[]): string {
 /**
  * Who changed what: this copy says which person its Yjs client id belongs to (on its first
  * write of the session, in the document's `clients`), and every batch that arrives from another
- * copy is written down, attributed by the client ids whose clocks it advanced, in the words of
- * the change report ("Bea changed 12 entries, 2 metrics"). A batch that only removes (Yjs keeps
- * no author for a deletion) or comes from a copy that never said who it is is "a copy that did
- * not say who it is". The lines are kept on this device, with the time the user last looked.
+ * copy is written down with the client ids whose clocks it advanced, in the words of the change
+ * report; the ids are named when shown ("Bea changed 12 entries, 2 metrics"), since a copy's
+ * claim may arrive just after its first batch. A batch that only removes (Yjs keeps no author
+ * for a deletion) or comes from a copy that never said who it is is "a copy that did not say
+ * who it is". The lines are kept on this device, with the time the user last looked.
  */
 export class WorkspaceActivity {
   #lines = $state.raw<ActivityLine[]>([]);
@@ -82,6 +84,20 @@ export class WorkspaceActivity {
   detach(): void {
     this.#ws?.doc.off('afterTransaction', this.#onTransaction);
     this.#ws = null;
+  }
+
+  /** Who wrote a line ("Bea", "Bea and Cam"), or null when none of its copies said. */
+  whoOf(line: ActivityLine): string | null {
+    if (!this.#ws) return null;
+    const claims = readClients(this.#ws).clients;
+    const who = [
+      ...new Set(
+        line.clients
+          .map((c) => claims.get(c)?.name)
+          .filter((n): n is string => typeof n === 'string' && n !== ''),
+      ),
+    ].sort();
+    return who.length > 0 ? names(who) : null;
   }
 
   /** The user looked at the feed: what is there now is no longer "since you last looked". */
@@ -130,17 +146,9 @@ export class WorkspaceActivity {
     delete report.clients; // a copy saying who it is is not news
     const roots = Object.keys(report).filter((k) => (report[k] ?? 0) > 0);
     if (roots.length === 0) return;
-    const claims = readClients(ws).clients;
-    const who = [
-      ...new Set(
-        [...batch.clients]
-          .map((c) => claims.get(c)?.name)
-          .filter((n): n is string => typeof n === 'string' && n !== ''),
-      ),
-    ].sort();
     const line: ActivityLine = {
       at: Date.now(),
-      who: who.length > 0 ? names(who) : null,
+      clients: [...batch.clients],
       what: describeReport(ws, report as ChangeReport),
       roots,
     };

@@ -24,7 +24,9 @@ const FLOOD_MIN = 5;
 
 /** The parts of the workspace one can restore on their own, in words ("metrics", "success plans"). */
 export const RESTORABLE_AREAS: readonly { area: string; label: string }[] = DOC_AREAS.filter(
-  (a) => a.name !== 'meta',
+  (a) =>
+    a.name !== 'meta' &&
+    Object.values(a.roots as Record<string, Root>).some((r) => !r.keptOnRestore),
 ).map((a) => ({
   area: a.name,
   label: Object.values(a.roots as Record<string, Root>)

@@ -83,6 +83,18 @@ test("a teammate's copy deletes the tree: the alarm, a restore that reaches them
     await expect.poll(() => outline(b.page), { timeout: 20_000 }).toEqual(tree);
     await waitSaved(a.page);
 
+    // Who did it: A's History names Bea, whose copy said who it was; the tab counts what is new.
+    await expect(nav(a.page, 'History').textContent()).resolves.toMatch(/History\s*\d+/);
+    await nav(a.page, 'History').click();
+    const feed = a.page.getByRole('list', { name: 'Changes from other copies' });
+    await feed
+      .getByText(/^Bea changed 7 metrics/)
+      .first()
+      .waitFor();
+    await a.page.getByText(/new since you last looked/).waitFor();
+    await nav(a.page, 'Metric tree').click();
+    await treeRow(a.page, INPUT).waitFor();
+
     // One metric: A deletes it, reopens (a new version), and brings back only that one.
     await treeRow(a.page, INPUT).click();
     await a.page.keyboard.press('Delete');

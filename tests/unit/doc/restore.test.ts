@@ -9,6 +9,7 @@ import { restoreVersion, versionDoc } from '../../../src/doc/restore';
 import { rootsOf, type WorkspaceDoc } from '../../../src/doc/schema';
 import { createUndoManager } from '../../../src/doc/undo';
 import { DOC_AREAS } from '../../../src/doc/areas';
+import { claimClient, readClients } from '../../../src/doc/clients';
 import { replica, syncAll, syncOneWay } from './replicas';
 
 const entry = (metricId: string, period: string, value: number) => ({
@@ -119,6 +120,14 @@ describe('restoring a version', () => {
     expect(live(ws)).toEqual([]); // back to how the peer left it
   });
 
+  it('never restores which person each copy is (who wrote what stays known)', () => {
+    const { ws } = workspace();
+    const version = Y.encodeStateAsUpdate(ws.doc);
+    claimClient(ws, 'bea', 'Bea');
+    restoreVersion(ws, versionDoc(version), { kind: 'all' });
+    expect(readClients(ws).clients.get(ws.doc.clientID)?.name).toBe('Bea');
+  });
+
   it('refuses an unreadable version and an unknown area, changing nothing', () => {
     const { ws } = workspace();
     const good = Y.encodeStateAsUpdate(ws.doc);
@@ -194,7 +203,8 @@ describe('restore, property', () => {
           after.forEach((o, n) => apply(reps, o, 100 + n));
           restoreVersion(reps[0]!, old, { kind: 'all' }, 1000);
           // Every key the version held reads exactly as it did; newer records are in the trash.
-          for (const { name, type } of rootsOf(reps[0]!)) {
+          for (const { name, type, root } of rootsOf(reps[0]!)) {
+            if (root.keptOnRestore) continue;
             const then = (old as unknown as Record<string, Y.Map<unknown>>)[name]!.toJSON();
             const now = type.toJSON();
             for (const [key, value] of Object.entries(then)) expect(now[key]).toEqual(value);

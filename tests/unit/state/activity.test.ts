@@ -75,10 +75,25 @@ describe('who changed what', () => {
     ]);
     bea.send();
     await tick();
-    expect(activity.lines.map((l) => [l.who, l.what])).toEqual([['Bea', '2 metrics, 3 entries']]);
+    expect(activity.lines.map((l) => [activity.whoOf(l), l.what])).toEqual([
+      ['Bea', '2 metrics, 3 entries'],
+    ]);
     expect(activity.unseen).toHaveLength(1);
     activity.markSeen();
     expect(activity.unseen).toHaveLength(0);
+  });
+
+  it("a copy's claim that arrives after its first batch still names it", async () => {
+    const { ws, activity } = await annsCopy();
+    const bea = teammate(ws);
+    addMetric(bea.peer, { name: 'Theirs' }, null);
+    bea.send();
+    await tick();
+    expect(activity.whoOf(activity.lines[0]!)).toBeNull();
+    claimClient(bea.peer, 'bea', 'Bea');
+    bea.send();
+    await tick();
+    expect(activity.lines.map((l) => [activity.whoOf(l), l.what])).toEqual([['Bea', '1 metric']]);
   });
 
   it('a batch that only removes, or from a copy that never said who it is, says so', async () => {
@@ -88,7 +103,7 @@ describe('who changed what', () => {
     stranger.peer.doc.transact(() => stranger.peer.metrics.clear());
     stranger.send();
     await tick();
-    expect(activity.lines.map((l) => [l.who, l.what])).toEqual([[null, '1 metric']]);
+    expect(activity.lines.map((l) => [activity.whoOf(l), l.what])).toEqual([[null, '1 metric']]);
   });
 
   it("a copy's claim alone is not news; the lines outlive the session", async () => {
@@ -103,7 +118,9 @@ describe('who changed what', () => {
     await first.activity.written();
     const again = new WorkspaceActivity('w1', () => null);
     open.push(again);
-    await again.attach(workspaceDoc(new Y.Doc()));
-    expect(again.lines.map((l) => [l.who, l.what])).toEqual([['Bea', '1 metric']]);
+    const reopened = workspaceDoc(new Y.Doc());
+    Y.applyUpdate(reopened.doc, Y.encodeStateAsUpdate(first.ws.doc));
+    await again.attach(reopened);
+    expect(again.lines.map((l) => [again.whoOf(l), l.what])).toEqual([['Bea', '1 metric']]);
   });
 });
