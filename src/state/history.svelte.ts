@@ -13,6 +13,8 @@ import {
   type CheckpointReason,
 } from '../storage/checkpoints';
 
+export type { Checkpoint, CheckpointReason, RestoreScope };
+
 /** Quiet time after a change before the burst is saved as a version. */
 const BURST_QUIET_MS = 30_000;
 /** A burst of continuous changes is saved at least this often. */

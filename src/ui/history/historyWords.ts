@@ -1,5 +1,5 @@
 /** The History screen's words: why a version was saved, when, how big. */
-import type { CheckpointReason } from '../../storage/checkpoints';
+import type { CheckpointReason } from '../../state/history.svelte';
 
 export const REASON_WORDS: Record<CheckpointReason, string> = {
   open: 'When the workspace opened',
