@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { expectNoA11yViolations, launchBrowser, newPage, type TestPage } from './support/browser';
-import { createWorkspace, nav, outline, treeRow, waitSaved } from './support/app';
+import { createWorkspace, download, nav, outline, treeRow, waitSaved } from './support/app';
 import { startSignaling, type Signaling } from './support/signaling';
 
 let signaling: Signaling;
@@ -124,5 +124,42 @@ test("a teammate's copy deletes the tree: the alarm, a restore that reaches them
   } finally {
     await a.context.close();
     await b.context.close();
+  }
+});
+
+test('an import saves the version before it, and restoring that version takes the import back', async () => {
+  const { context, page, errors } = await newPage(browsers[0]!);
+  /** Imports one value from a CSV on the Data tab. */
+  async function importValue(period: string, value: string): Promise<void> {
+    await page.getByLabel('Choose a CSV file').setInputFiles({
+      name: `${period}.csv`,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`Metric,Period,Value\n${NSM},${period},${value}\n`),
+    });
+    await page.getByRole('button', { name: 'Import 1 value' }).click();
+    await page.getByRole('status').filter({ hasText: 'Imported 1 value' }).waitFor();
+    await waitSaved(page);
+  }
+  try {
+    const id = await createWorkspace(page, 'Importing team', 'saas-weekly-active-users');
+    await page.goto(`/#/w/${id}/data`);
+    await importValue('2026-W03', '1300');
+    await importValue('2026-W04', '1400');
+
+    await nav(page, 'History').click();
+    const before = versions(page).filter({ hasText: 'Just before an import' });
+    await before.getByRole('button', { name: /^Look at the version of / }).click();
+    await before.getByText('Since then: 1 more entry.').waitFor();
+    await before.getByLabel('Or only').selectOption({ label: 'entries' });
+    await before.getByRole('button', { name: 'Restore this part' }).click();
+    await before.getByText(/^Restored the entries as of /).waitFor();
+
+    await page.goto(`/#/w/${id}/data`);
+    const csv = await download(page, 'Entries as CSV');
+    expect(csv.text).toContain('1300');
+    expect(csv.text).not.toContain('1400');
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
   }
 });
