@@ -21,6 +21,7 @@ import { createAreas, type Areas } from './areas';
 import { Clock } from './clock.svelte';
 import { WorkspaceHistory } from './history.svelte';
 import { WorkspaceActivity } from './activity.svelte';
+import { WorkspaceConflicts } from './conflicts.svelte';
 
 export type { SaveStatus };
 
@@ -65,6 +66,8 @@ export class WorkspaceSession {
   readonly history: WorkspaceHistory;
   /** Who changed what: this copy's claim, and the batches that arrived from other copies. */
   readonly activity: WorkspaceActivity;
+  /** Fields this device set that a teammate's copy replaced soon after. */
+  readonly conflicts: WorkspaceConflicts;
   /** Updates from another tab that could not be read. */
   private tabWarnings = $state.raw<DocWarning[]>([]);
   /** Everything that could not be read, from every area. */
@@ -110,6 +113,7 @@ export class WorkspaceSession {
     };
     this.areas = createAreas(ctx, this.clock);
     this.history = new WorkspaceHistory(id, ctx.step);
+    this.conflicts = new WorkspaceConflicts(ctx.step);
     this.activity = new WorkspaceActivity(id, () =>
       this.readOnly === null ? { personId: this.meId, name: this.identity().name } : null,
     );
@@ -163,6 +167,7 @@ export class WorkspaceSession {
     ws.doc.on('afterTransaction', this.onTransaction);
     this.history.attach(ws);
     void this.activity.attach(ws);
+    this.conflicts.attach(ws);
     this.readName(ws);
     this.status = 'ready';
     if (this.readOnly === null && stored.rows() > COMPACT_ON_OPEN_ROWS) {
@@ -273,6 +278,7 @@ export class WorkspaceSession {
     this.live?.destroy();
     await this.history.detach();
     this.activity.detach();
+    this.conflicts.detach();
     this.ws?.doc.off('afterTransaction', this.onTransaction);
     this.tabs?.destroy();
     this.undoManager?.destroy();

@@ -1,7 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { expectNoA11yViolations, launchBrowser, newPage, type TestPage } from './support/browser';
-import { createWorkspace, download, nav, outline, treeRow, waitSaved } from './support/app';
+import {
+  createWorkspace,
+  download,
+  nav,
+  outline,
+  treeRow,
+  waitOfflineReady,
+  waitSaved,
+} from './support/app';
 import { startSignaling, type Signaling } from './support/signaling';
 
 let signaling: Signaling;
@@ -161,5 +169,67 @@ test('an import saves the version before it, and restoring that version takes th
     expect(errors).toEqual([]);
   } finally {
     await context.close();
+  }
+});
+
+test('two copies rename the same metric offline: the copy whose name lost is told once and puts its own back', async () => {
+  const a: TestPage = await newPage(browsers[0]!);
+  const b: TestPage = await newPage(browsers[1]!);
+  try {
+    const id = await createWorkspace(a.page, 'Naming team', 'saas-weekly-active-users');
+    const link = await shareFrom(a.page, id);
+    await join(b.page, link, 'Bea');
+    for (const p of [a.page, b.page]) {
+      await p.goto(`/#/w/${id}/tree`);
+      await treeRow(p, INPUT).waitFor({ timeout: 20_000 });
+    }
+    await Promise.all([waitOfflineReady(a.page), waitOfflineReady(b.page)]);
+    await Promise.all([a.context.setOffline(true), b.context.setOffline(true)]);
+    for (const p of [a.page, b.page]) await p.getByText('Offline', { exact: true }).waitFor();
+    const names = new Map([
+      [a.page, 'Features used (A)'],
+      [b.page, 'Features used (B)'],
+    ]);
+    for (const [p, name] of names) {
+      await treeRow(p, INPUT).click();
+      await p.getByLabel('Name', { exact: true }).fill(name);
+      await p.getByLabel('Name', { exact: true }).press('Enter');
+      await treeRow(p, name).waitFor();
+      await treeRow(p, NSM).click(); // the editor moves on: nothing of it is left to save
+    }
+    await Promise.all([a.context.setOffline(false), b.context.setOffline(false)]);
+    // They meet and agree on one name; the other copy is told its name was replaced.
+    let kept = '';
+    await expect
+      .poll(
+        async () => {
+          const [x, y] = await Promise.all([outline(a.page), outline(b.page)]);
+          kept = (x.find((r) => r.includes('Features used')) ?? '').replace(/^\d+:/, '');
+          return JSON.stringify(x) === JSON.stringify(y) && kept !== '';
+        },
+        { timeout: 45_000 },
+      )
+      .toBe(true);
+    const [loser, winner] = kept === names.get(a.page) ? [b, a] : [a, b];
+    const mine = names.get(loser.page)!;
+    const notice = loser.page
+      .getByRole('alert')
+      .filter({ hasText: "A teammate's copy replaced your edit" });
+    await notice.waitFor();
+    await expect(notice.textContent().then((t) => t?.replace(/\s+/g, ' '))).resolves.toContain(
+      `you set “${mine}”, it now says “${kept}”`,
+    );
+    await expect(
+      winner.page.getByRole('alert').filter({ hasText: "A teammate's copy replaced" }).count(),
+    ).resolves.toBe(0);
+    await expectNoA11yViolations(loser.page, 'a replaced edit');
+    await notice.getByRole('button', { name: 'Put mine back' }).click();
+    for (const p of [a.page, b.page]) await treeRow(p, mine).waitFor({ timeout: 20_000 });
+    await expect(notice.count()).resolves.toBe(0);
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+  } finally {
+    await a.context.close();
+    await b.context.close();
   }
 });
