@@ -10,8 +10,11 @@
  * bench-results/experiments-browser.json) unless BENCH_BROWSER=0. Experiments in Node:
  * experiments.ts → bench-results/experiments.json (after plans); then the quarterly review
  * at scale (review.ts → bench-results/review.json: drafting and closing a review of that
- * workspace with the plans workload's 1,000 plans and 5,000 insights merged in), and in the
- * browser (review-browser.ts → bench-results/review-browser.json) unless BENCH_BROWSER=0.
+ * workspace with the plans workload's 1,000 plans and 5,000 insights merged in), then the
+ * versions (checkpoints) of that workspace (history.ts → bench-results/history.json: a checkpoint,
+ * an unchanged one, a preview, the difference between two, a full restore, the storage a month
+ * of daily use keeps; Dexie on fake-indexeddb), and the review in the browser (review-browser.ts
+ * → bench-results/review-browser.json) unless BENCH_BROWSER=0.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as Y from 'yjs';
@@ -114,6 +117,16 @@ console.log(JSON.stringify(runExperimentsBench(), null, 2));
 
 // Then the quarterly review at scale (draft < 300 ms, close < 1 s): bench-results/review.json.
 console.log(JSON.stringify(runReviewBench(), null, 2));
+
+// Then versions of the workspace (checkpoint < 500 ms, preview < 1 s, full restore < 1 s,
+// unchanged checkpoint < 200 ms; a month's storage): bench-results/history.json. Imported here,
+// as it installs fake-indexeddb for Dexie.
+{
+  const { runHistoryBench, historySummary } = await import('./history');
+  const history = await runHistoryBench();
+  console.log(JSON.stringify(history, null, 2));
+  console.log(historySummary(history).join('\n'));
+}
 
 // Then the browser benchmark (tracking at scale in the built app): bench-results/tracking.json.
 // BENCH_BROWSER=0 skips it (e.g. where no Chromium is installed).
