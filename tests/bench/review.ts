@@ -419,6 +419,7 @@ export function runReviewBench(): Record<string, unknown> {
       reachedNsm: first.reached.map((r) => r.plan.customer),
       stuck: first.stuck.map((v) => v.plan.customer),
       tags: first.insights.tags,
+      blockers: first.insights.blockers,
       nextTargets: Object.entries(first.toWrite).map(([id, value]) => ({
         name: id,
         value: String(value),

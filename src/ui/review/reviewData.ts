@@ -158,13 +158,26 @@ export interface TopTag {
   quote: Insight | null;
 }
 
-/** The quarter's most used insight tags (at most `max`), each with its latest quote. */
+/** A journey step customers got stuck on in the quarter, with its latest quote. */
+export interface TopBlocker {
+  step: string;
+  count: number;
+  quote: Insight | null;
+}
+
+const latest = (insights: readonly Insight[]): Insight | null =>
+  insights.reduce<Insight | null>((l, i) => (l === null || i.date > l.date ? i : l), null);
+
+/**
+ * The quarter's most used insight tags and its blockers (journey steps insights are about), at
+ * most `max` of each, each with its latest quote.
+ */
 export function quarterTopTags(
   insights: readonly Insight[],
   quarter: string,
   journey: Journey,
   max = 5,
-): { total: number; tags: TopTag[] } {
+): { total: number; tags: TopTag[]; blockers: TopBlocker[] } {
   const synthesis = synthesizeInsights(
     insights,
     { from: periodStart(quarter), to: periodEnd(quarter) },
@@ -175,10 +188,12 @@ export function quarterTopTags(
     tags: synthesis.tags.slice(0, max).map((t) => ({
       tag: t.tag,
       count: t.count,
-      quote: t.insights.reduce<Insight | null>(
-        (latest, i) => (latest === null || i.date > latest.date ? i : latest),
-        null,
-      ),
+      quote: latest(t.insights),
+    })),
+    blockers: synthesis.blockers.slice(0, max).map((b) => ({
+      step: b.step.name,
+      count: b.count,
+      quote: latest(b.insights),
     })),
   };
 }

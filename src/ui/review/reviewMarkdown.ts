@@ -11,7 +11,7 @@ import {
   type ReviewItemKind,
 } from '../../domain/reviewRecord';
 import { formatValue, periodName } from '../common/format';
-import { REVIEW_STATUS_WORDS, type Fact, type TopTag } from './reviewData';
+import { REVIEW_STATUS_WORDS, type Fact, type TopBlocker, type TopTag } from './reviewData';
 
 export interface ReviewMarkdownInput {
   workspaceName: string;
@@ -31,6 +31,7 @@ export interface ReviewMarkdownInput {
   reachedNsm: readonly string[];
   stuck: readonly string[];
   tags: readonly TopTag[];
+  blockers: readonly TopBlocker[];
   /** Next quarter's targets, by metric name, formatted. */
   nextTargets: readonly { name: string; value: string }[];
   signatures: readonly { name: string; at: string }[];
@@ -128,6 +129,17 @@ export function reviewMarkdown(input: ReviewMarkdownInput): string {
     ),
     'No insights were captured in this quarter.',
   );
+  if (input.blockers.length > 0) {
+    out.push('Where customers got stuck:', '');
+    bullets(
+      out,
+      input.blockers.map(
+        (b) =>
+          `**${mdText(b.step)}** (${b.count.toLocaleString()})${b.quote ? `: “${mdText(b.quote.text)}”` : ''}`,
+      ),
+      '',
+    );
+  }
 
   out.push('## SWOT', '');
   for (const kind of SWOT) {

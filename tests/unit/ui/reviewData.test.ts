@@ -166,6 +166,21 @@ describe('top insight tags of a quarter', () => {
       ['setup', 1, 'still too dear'],
     ]);
   });
+
+  it('names the steps customers got stuck on in the quarter, with the latest quote', () => {
+    const on = (i: Insight, stepId: string): Insight => ({ ...i, stepId });
+    const list = [
+      on(insight('a', '2026-10-02', [], 'cannot invite'), 's2'),
+      on(insight('b', '2026-11-20', [], 'still cannot invite'), 's2'),
+      on(insight('c', '2026-11-01', [], 'no data yet'), 's3'),
+      on(insight('d', '2026-09-01', [], 'last quarter'), 's3'),
+    ];
+    const top = quarterTopTags(list, '2026-Q4', sampleJourney());
+    expect(top.blockers.map((b) => [b.step, b.count, b.quote?.text])).toEqual([
+      ['Onboarded', 2, 'still cannot invite'],
+      ['First request', 1, 'no data yet'],
+    ]);
+  });
 });
 
 describe('next quarter targets', () => {

@@ -96,6 +96,7 @@ function input(patch: Partial<ReviewMarkdownInput> = {}): ReviewMarkdownInput {
     reachedNsm: ['Globex'],
     stuck: [],
     tags: [{ tag: 'pricing', count: 3, quote: null }],
+    blockers: [{ step: 'Onboarded', count: 2, quote: null }],
     nextTargets: [{ name: 'Weekly active users', value: '2,200' }],
     signatures: [{ name: 'Ann Lee', at: '4 Jan 2027, 09:00' }],
     ...patch,
@@ -124,6 +125,7 @@ describe('the review as Markdown', () => {
     expect(md).toContain('- **Digest**: Won. People read email');
     expect(md).toContain('Reached the NSM moment:\n\n- Globex');
     expect(md).toContain('- **pricing** (3)');
+    expect(md).toContain('Where customers got stuck:\n\n- **Onboarded** (2)');
     expect(md).toContain('## Targets for Q1 2027\n\n- Weekly active users: 2,200');
     expect(md.endsWith('## Signed\n\n- Ann Lee, 4 Jan 2027, 09:00\n')).toBe(true);
   });
