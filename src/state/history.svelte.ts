@@ -80,6 +80,9 @@ export class WorkspaceHistory {
   #baseline: RecordCounts | null = null;
   #remotePending = false;
   #saving: Promise<unknown> = Promise.resolve();
+  /** Whether anything changed since the last version was saved (else a save is skipped). */
+  #changed = true;
+  #lastSaved: Checkpoint | null = null;
 
   constructor(
     readonly workspaceId: string,
@@ -133,6 +136,7 @@ export class WorkspaceHistory {
 
   readonly #onTransaction = (tr: Y.Transaction): void => {
     if (tr.changed.size === 0 && tr.deleteSet.clients.size === 0) return;
+    this.#changed = true;
     this.#scheduleBurst();
     if (tr.local) {
       // This device's own edits are never a flood; the count is taken again before the next batch.
@@ -185,6 +189,9 @@ export class WorkspaceHistory {
     const run = this.#saving.then(async () => {
       const ws = this.#ws;
       if (!ws) return null;
+      // Nothing changed since this session's last save: that version is the one (no re-encoding).
+      if (!this.#changed && this.#lastSaved) return this.#lastSaved;
+      this.#changed = false; // changes from now on (while this save runs) count for the next
       try {
         const { checkpoint } = await saveCheckpoint(
           this.workspaceId,
@@ -193,9 +200,11 @@ export class WorkspaceHistory {
           countRecords(ws),
         );
         this.#error = null;
+        this.#lastSaved = checkpoint;
         this.#list = await listCheckpoints(this.workspaceId);
         return checkpoint;
       } catch (error) {
+        this.#changed = true;
         this.#error = `A version of this workspace could not be saved on this device (${error instanceof Error ? error.message : String(error)}). Your changes are saved as usual; only the history misses this point.`;
         return null;
       }
