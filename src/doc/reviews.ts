@@ -215,17 +215,29 @@ export function addReviewItem(
   return id;
 }
 
-export function updateReviewItem(
-  ws: WorkspaceDoc,
-  id: string,
-  patch: { text?: string; ownerId?: string | null },
-): void {
+export interface ReviewItemPatch {
+  text?: string;
+  ownerId?: string | null;
+  metricId?: string | null;
+  experimentId?: string | null;
+}
+
+export function updateReviewItem(ws: WorkspaceDoc, id: string, patch: ReviewItemPatch): void {
   const r = ws.reviewItems.get(id);
   if (!(r instanceof Y.Map)) return;
   if (patch.text !== undefined && patch.text.trim() === '') throw new Error('A line needs text');
   local(ws, () => {
     if (patch.text !== undefined) setField(r, 'text', patch.text.trim().slice(0, MAX_TEXT));
     if (patch.ownerId !== undefined) setField(r, 'ownerId', patch.ownerId ?? undefined);
+    // A line is about one metric or one experiment at most: setting one clears the other.
+    if (patch.metricId !== undefined) {
+      setField(r, 'metricId', patch.metricId ?? undefined);
+      if (patch.metricId !== null) setField(r, 'experimentId', undefined);
+    }
+    if (patch.experimentId !== undefined) {
+      setField(r, 'experimentId', patch.experimentId ?? undefined);
+      if (patch.experimentId !== null) setField(r, 'metricId', undefined);
+    }
   });
 }
 

@@ -117,6 +117,16 @@ export class ReviewsArea implements WorkspaceArea {
   updateLine = (id: string, patch: { text?: string; ownerId?: string | null }) =>
     this.ctx.typing((ws) => reviewsDoc.updateReviewItem(ws, id, patch));
 
+  /** Links a line to one metric or one experiment (a choice: its own undo step), or to none. */
+  linkLine = (id: string, to: { metricId: string } | { experimentId: string } | null) =>
+    this.ctx.step((ws) =>
+      reviewsDoc.updateReviewItem(
+        ws,
+        id,
+        to === null ? { metricId: null, experimentId: null } : to,
+      ),
+    );
+
   setDecisionDone = (id: string, done: boolean) =>
     this.ctx.step((ws) => reviewsDoc.setDecisionDone(ws, id, done, this.ctx.today));
 

@@ -122,6 +122,8 @@ test('a quarter is reviewed, closed (frozen), moved by a late value, printed, re
     await page.getByLabel('Add a decision').fill('Hire a designer');
     await page.getByLabel('Add a decision').press('Enter');
     await page.getByLabel('Decision: Hire a designer').waitFor();
+    await page.getByLabel('About').selectOption({ label: `Metric: ${NSM}` });
+    await expect(page.getByLabel('About').inputValue()).resolves.toMatch(/^m:/);
 
     // Next quarter's target: the suggestion (550, no start) is shown, then changed.
     const target = page.getByLabel(`${NSM}: target for ${nextLabel}`, { exact: true });
@@ -229,6 +231,16 @@ test('a quarter is reviewed, closed (frozen), moved by a late value, printed, re
     await page.getByRole('heading', { level: 2, name: `Review of ${label}` }).waitFor();
     await page.getByLabel('Decision: Hire a designer').waitFor();
     await context.setOffline(false);
+
+    // The next quarter's review carries the open decision, with what it is about.
+    await page.goto(`/#/w/${encodeURIComponent(id)}/review/${nextPeriod(quarter)}`);
+    await page.getByRole('heading', { level: 2, name: `Review of ${nextLabel}` }).waitFor();
+    const carried = page.locator('p.text').filter({ hasText: /^Hire a designer/ });
+    await carried.waitFor();
+    await expect(carried.textContent().then((t) => t?.replace(/\s+/g, ' '))).resolves.toContain(
+      `from ${label}`,
+    );
+    await expect(carried.textContent()).resolves.toContain(`Metric: ${NSM}`);
 
     expect(errors).toEqual([]);
   } finally {

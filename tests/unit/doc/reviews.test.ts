@@ -11,6 +11,7 @@ import {
   setDecisionDone,
   setNextTarget,
   signReview,
+  updateReviewItem,
 } from '../../../src/doc/reviews';
 import { addMetric, readMetrics } from '../../../src/doc/metrics';
 import { readEntries, setEntries } from '../../../src/doc/entries';
@@ -177,6 +178,18 @@ describe('quarterly reviews in the document', () => {
     undo.undo();
     expect(review(ws, '2026-Q4')?.status ?? 'draft').toBe('draft');
     expect(readMetrics(ws).metrics[0]?.targets.quarterly['2027-Q1']).toBeUndefined();
+  });
+
+  it('a decision is about one metric or one experiment at most', () => {
+    const { ws, id } = workspace();
+    const d = addReviewItem(ws, '2026-Q4', { kind: 'decision', text: 'Price test' }, 1);
+    const line = () => readReviewItems(ws).items.find((i) => i.id === d)!;
+    updateReviewItem(ws, d, { metricId: id });
+    expect([line().metricId, line().experimentId]).toEqual([id, null]);
+    updateReviewItem(ws, d, { experimentId: 'e1' });
+    expect([line().metricId, line().experimentId]).toEqual([null, 'e1']);
+    updateReviewItem(ws, d, { metricId: null, experimentId: null });
+    expect([line().metricId, line().experimentId]).toEqual([null, null]);
   });
 
   it("a peer's junk is ignored with a warning", () => {
