@@ -69,3 +69,16 @@ export function attentionList(
     (a, b) => ORDER[a.reason] - ORDER[b.reason] || a.metric.name.localeCompare(b.metric.name),
   );
 }
+
+/**
+ * What the attention list says when it is empty: "on pace" means nothing while no metric has
+ * a target, so it says that instead.
+ */
+export function nothingNeedsAttention(metrics: readonly Metric[]): string {
+  const anyTarget = metrics.some(
+    (m) => Object.keys(m.targets.quarterly).length > 0 || Object.keys(m.targets.monthly).length > 0,
+  );
+  return anyTarget
+    ? 'Nothing: every metric is on pace, owned and checked in.'
+    : 'Nothing flagged, but no metric has a target yet, so none can be off pace. Set quarterly targets on the metric pages.';
+}

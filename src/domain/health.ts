@@ -139,7 +139,13 @@ export function checkTreeHealth(tree: RepairedTree): HealthWarning[] {
       );
     }
   }
-  for (const node of nodes) checkNode(node, add);
+  // In tree order (the North Star first, then down), so the list reads like the tree; with a
+  // stack, not recursion: a peer can make a chain 10,000 deep.
+  const stack = [...tree.roots].reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    checkNode(node, add);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as TreeNode);
+  }
   if (stars.length > 0 && !nodes.some((n) => n.metric.kind === 'counter' && isActive(n.metric))) {
     const root = stars[0] as TreeNode;
     add(
@@ -196,6 +202,15 @@ function checkNode(
       `“${short(m.name)}” sits ${node.depth + 1} levels deep (more than ${MAX_LEVELS}), as does what is below it.`,
       { kind: 'select', metricId: m.id },
       'Show it',
+    );
+  }
+  if (m.kind === 'north-star' && isActive(m) && m.ownerId === null) {
+    add(
+      'no-owner',
+      m,
+      `The North Star “${short(m.name)}” has no owner.`,
+      { kind: 'edit', metricId: m.id, field: 'ownerId' },
+      'Set owner',
     );
   }
   if (m.kind !== 'input' || !isActive(m)) return;

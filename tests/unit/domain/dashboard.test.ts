@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attentionList, groupInputs } from '../../../src/domain/dashboard';
+import { attentionList, groupInputs, nothingNeedsAttention } from '../../../src/domain/dashboard';
 import type { MetricSummary } from '../../../src/domain/summary';
 import type { Person } from '../../../src/domain/types';
 import { metric } from '../factories';
@@ -74,5 +74,16 @@ describe('attentionList', () => {
       'risk:at-risk',
       'own:no-owner',
     ]);
+  });
+});
+
+describe('an empty attention list', () => {
+  it('does not call metrics on pace while none has a target', () => {
+    expect(nothingNeedsAttention([metric('a'), metric('b')])).toMatch(/no metric has a target yet/);
+    expect(
+      nothingNeedsAttention([
+        metric('a', { targets: { quarterly: { '2026-Q4': 10 }, monthly: {} } }),
+      ]),
+    ).toBe('Nothing: every metric is on pace, owned and checked in.');
   });
 });

@@ -45,6 +45,20 @@ describe('checkTreeHealth', () => {
     expect(w?.fix).toEqual({ kind: 'edit', metricId: 'bare', field: 'ownerId' });
     expect(w?.why.length).toBeGreaterThan(20);
   });
+  it('flags a North Star without an owner, and lists warnings in tree order', () => {
+    const ms = [
+      metric('nsm', { kind: 'north-star', name: 'Weekly active teams', ownerId: null }),
+      metric('b', { parentId: 'nsm', name: 'Second', order: 'a1', ownerId: null }),
+      metric('a', { parentId: 'nsm', name: 'First', order: 'a0', ownerId: null }),
+      metric('g', { parentId: 'nsm', kind: 'counter', order: 'a2' }),
+    ];
+    const w = checkTreeHealth(buildTree(ms)).filter((x) => x.code === 'no-owner');
+    expect(w.map((x) => [x.metricId, x.message])).toEqual([
+      ['nsm', 'The North Star “Weekly active teams” has no owner.'],
+      ['a', '“First” has no owner.'],
+      ['b', '“Second” has no owner.'],
+    ]);
+  });
   it('flags more than 7 children and more than 5 levels', () => {
     const wide = [
       ...healthy(),

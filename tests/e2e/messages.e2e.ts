@@ -1,0 +1,38 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchBrowser, newPage } from './support/browser';
+import { createWorkspace, nav, treeRow } from './support/app';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('the tree health lists an ownerless North Star first, then the rest in tree order', async () => {
+  const { context, page, errors } = await newPage(browser);
+  try {
+    const id = await createWorkspace(page, 'Template team', 'saas-weekly-active-users');
+    // The tree health lists the North Star's missing owner, first, then the inputs in tree order.
+    await page.goto(`/#/w/${encodeURIComponent(id)}/tree`);
+    await treeRow(page, 'Weekly active users').waitFor();
+    const messages = await page
+      .getByRole('region', { name: /^Tree health/ })
+      .locator('.message')
+      .allTextContents();
+    expect(messages[0]).toBe('The North Star “Weekly active users” has no owner.');
+    const order = messages
+      .filter((m) => m.endsWith('has no owner.'))
+      .map((m) => /“(.+)”/.exec(m)?.[1]);
+    const tree = await page.getByRole('treeitem').locator('.name').allTextContents();
+    expect(order).toEqual(tree.filter((name) => order.includes(name)));
+    await nav(page, 'Dashboard').click();
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
