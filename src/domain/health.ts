@@ -17,7 +17,8 @@ export type HealthCode =
   | 'no-cadence'
   | 'no-counter'
   | 'repaired'
-  | 'formula';
+  | 'formula'
+  | 'look-alike';
 
 /** What the user can do about a warning; the UI maps each to a button. */
 export type HealthFix =
@@ -39,6 +40,8 @@ export interface HealthWarning {
 }
 
 const WHY: Record<HealthCode, string> = {
+  'look-alike':
+    'Two metrics that look the same but differ by an invisible character or a look-alike letter get mixed up in check-ins, imports and charts.',
   'no-nsm': 'Without one North Star the teams have no shared measure of the value they deliver.',
   'nsm-revenue':
     'Revenue lags behind value and counts what you take from customers, not what you give them.',
@@ -141,11 +144,13 @@ export function checkTreeHealth(tree: RepairedTree): HealthWarning[] {
   }
   // In tree order (the North Star first, then down), so the list reads like the tree; with a
   // stack, not recursion: a peer can make a chain 10,000 deep.
+  const ordered: TreeNode[] = [];
   const stack = [...tree.roots].reverse();
   for (let node = stack.pop(); node; node = stack.pop()) {
-    checkNode(node, add);
+    ordered.push(node);
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as TreeNode);
   }
+  for (const node of ordered) checkNode(node, add);
   if (stars.length > 0 && !nodes.some((n) => n.metric.kind === 'counter' && isActive(n.metric))) {
     const root = stars[0] as TreeNode;
     add(
@@ -156,6 +161,7 @@ export function checkTreeHealth(tree: RepairedTree): HealthWarning[] {
       'Add a counter-metric',
     );
   }
+  lookAlikes(ordered, add);
   for (const r of tree.repairs) {
     const node = tree.byId.get(r.metricId);
     if (!node) continue;
@@ -174,6 +180,42 @@ export function checkTreeHealth(tree: RepairedTree): HealthWarning[] {
     );
   }
   return out;
+}
+
+/**
+ * A name as a reader sees it: compatibility forms folded (NFKC: full-width letters, ligatures),
+ * invisible format characters (zero-width spaces, joiners, soft hyphens, direction marks)
+ * removed, spaces collapsed, case ignored.
+ */
+export function nameSkeleton(name: string): string {
+  return name
+    .normalize('NFKC')
+    .replace(/\p{Cf}/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** Live metrics whose names read the same: each after the first is flagged, with its twin. */
+function lookAlikes(
+  nodes: readonly TreeNode[],
+  add: (code: HealthCode, m: Metric, message: string, fix: HealthFix, label: string) => void,
+): void {
+  const first = new Map<string, Metric>();
+  for (const { metric } of nodes) {
+    if (!isActive(metric)) continue;
+    const key = nameSkeleton(metric.name);
+    const twin = first.get(key);
+    if (!twin) {
+      first.set(key, metric);
+      continue;
+    }
+    const how =
+      twin.name === metric.name
+        ? 'has the same name as another metric'
+        : 'looks the same as “' + short(twin.name) + '” but is written differently';
+    add('look-alike', metric, `“${short(metric.name)}” ${how}.`, editName(metric), 'Rename');
+  }
 }
 
 function editName(metric: Metric): HealthFix {

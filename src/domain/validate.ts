@@ -45,12 +45,17 @@ export function text(raw: unknown, field: string, problems: Problems, max = MAX_
     problems.add(`${field} is not text`);
     return '';
   }
-  if (raw.length > max) {
+  // Direction overrides and isolates (U+202A–U+202E, U+2066–U+2069) would show a name
+  // reversed or hide what follows: they are dropped from what is shown.
+  const shown = raw.replace(BIDI_CONTROLS, '');
+  if (shown.length > max) {
     problems.add(`${field} is longer than ${max} characters and was cut`);
-    return raw.slice(0, max);
+    return shown.slice(0, max);
   }
-  return raw;
+  return shown;
 }
+
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 
 export function oneOf<T extends string>(
   raw: unknown,

@@ -13,7 +13,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-test('the tree health lists an ownerless North Star first, then the rest in tree order', async () => {
+test('the tree health lists an ownerless North Star first, then the rest in tree order; look-alike names are flagged and direction overrides never show', async () => {
   const { context, page, errors } = await newPage(browser);
   try {
     const id = await createWorkspace(page, 'Template team', 'saas-weekly-active-users');
@@ -30,6 +30,21 @@ test('the tree health lists an ownerless North Star first, then the rest in tree
       .map((m) => /“(.+)”/.exec(m)?.[1]);
     const tree = await page.getByRole('treeitem').locator('.name').allTextContents();
     expect(order).toEqual(tree.filter((name) => order.includes(name)));
+
+    // A look-alike name (a zero-width space inside) is flagged; a direction override never shows.
+    for (const name of ['Weekly\u200b active users', '\u202eTrips booked']) {
+      await treeRow(page, 'Weekly active users').first().click(); // the North Star comes first
+      await page.keyboard.press('a');
+      await page.getByLabel('Name', { exact: true }).fill(name);
+      await page.keyboard.press('Enter');
+    }
+    const health = page.getByRole('region', { name: /^Tree health/ });
+    await health
+      .getByText(
+        '“Weekly\u200b active users” looks the same as “Weekly active users” but is written differently.',
+      )
+      .waitFor();
+    await treeRow(page, 'Trips booked').waitFor();
     await nav(page, 'Dashboard').click();
     expect(errors).toEqual([]);
   } finally {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTree } from '../../../src/domain/tree';
-import { checkTreeHealth, type HealthCode } from '../../../src/domain/health';
+import { checkTreeHealth, nameSkeleton, type HealthCode } from '../../../src/domain/health';
 import { metric } from '../factories';
 import type { Metric } from '../../../src/domain/types';
 
@@ -58,6 +58,24 @@ describe('checkTreeHealth', () => {
       ['a', '“First” has no owner.'],
       ['b', '“Second” has no owner.'],
     ]);
+  });
+  it('flags names that look the same: an invisible character, full-width letters, the same name twice', () => {
+    const ms = [
+      ...healthy(),
+      metric('zw', { parentId: 'nsm', name: 'Weekly\u200b active teams', order: 'a5' }),
+      metric('fw', { parentId: 'i1', name: 'ｉ１', order: 'a0' }),
+      metric('i1b', { parentId: 'nsm', name: 'i1', order: 'a6' }),
+    ];
+    const w = checkTreeHealth(buildTree(ms)).filter((x) => x.code === 'look-alike');
+    expect(w.map((x) => [x.metricId, x.message])).toEqual([
+      ['fw', '“ｉ１” looks the same as “i1” but is written differently.'],
+      [
+        'zw',
+        '“Weekly\u200b active teams” looks the same as “Weekly active teams” but is written differently.',
+      ],
+      ['i1b', '“i1” has the same name as another metric.'],
+    ]);
+    expect(nameSkeleton('  Weekly\u00ad  Active\u2060 Teams ')).toBe('weekly active teams');
   });
   it('flags more than 7 children and more than 5 levels', () => {
     const wide = [

@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { MAX_NAME, Problems, nameProblem, readMetric } from '../../../src/domain/validate';
 
 describe('readMetric', () => {
+  it('drops direction overrides, so a name never shows reversed (U+202E) or hides what follows', () => {
+    const p = new Problems();
+    const m = readMetric('x', { name: '\u202eTrips\u202c and \u2067more\u2069', kind: 'input' }, p);
+    expect(m.name).toBe('Trips and more');
+  });
   it('keeps valid fields and defaults absent ones', () => {
     const p = new Problems();
     const m = readMetric('x', { name: 'Trips', kind: 'north-star', cadence: 'monthly' }, p);
