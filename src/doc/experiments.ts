@@ -50,42 +50,73 @@ import {
 } from './records';
 import { editText } from './text';
 import type { DocWarning } from './warnings';
+import {
+  isNonEmptyText,
+  isTime,
+  isYArray,
+  isYMap,
+  junkWarnings,
+  marks,
+  slotOf,
+  type Marks,
+} from './junk';
 
 // ——— reading ———
 
+/**
+ * What marks an experiment record as written by the app (doc/junk.ts): its title, creation time
+ * and the parts created with it.
+ */
+export const EXPERIMENT_MARKS: Marks = marks({
+  title: isNonEmptyText,
+  createdAt: isTime,
+  milestones: isYMap,
+  statusHistory: isYArray,
+  scope: isYMap,
+});
+
+/** Every live experiment (removed ones too with `includeDeleted`); junk is counted in one warning. */
 export function readExperiments(
   ws: WorkspaceDoc,
   includeDeleted = false,
 ): { experiments: Experiment[]; warnings: DocWarning[] } {
   const experiments: Experiment[] = [];
   const warnings: DocWarning[] = [];
+  let junk = 0;
   ws.experiments.forEach((_, id) => {
     const read = readExperimentById(ws, id);
     warnings.push(...read.warnings);
+    if (read.junk) junk++;
     if (read.experiment && (read.experiment.deletedAt === null || includeDeleted)) {
       experiments.push(read.experiment);
     }
   });
+  warnings.push(...experimentsJunkWarnings(junk));
   return { experiments, warnings };
 }
 
-/** Reads one experiment, deleted or not (null when the id holds none); a deleted one's problems are not reported. */
+/** The one warning for this many junk keys in `experiments`. */
+export const experimentsJunkWarnings = (count: number): DocWarning[] =>
+  junkWarnings('experiments', count, experimentsArea.roots.experiments);
+
+/**
+ * Reads one experiment, deleted or not (null when the id holds none); a deleted one's problems
+ * are not reported; junk (doc/junk.ts) is only flagged (its map's reader sums it up).
+ */
 export function readExperimentById(
   ws: WorkspaceDoc,
   id: string,
-): { experiment: Experiment | null; warnings: DocWarning[] } {
+): { experiment: Experiment | null; warnings: DocWarning[]; junk: boolean } {
   const record = ws.experiments.get(id);
-  if (record === undefined) return { experiment: null, warnings: [] };
-  if (!(record instanceof Y.Map)) {
-    const message = `an entry (${id.slice(0, 20)}) is not an experiment and was ignored`;
-    return { experiment: null, warnings: [{ where: 'experiments', message }] };
-  }
+  if (record === undefined) return { experiment: null, warnings: [], junk: false };
+  const slot = slotOf(record, EXPERIMENT_MARKS);
+  if (slot !== 'record') return { experiment: null, warnings: [], junk: slot === 'junk' };
   const problems = new Problems();
   const experiment = readExperiment(id, plainFields(record), parts(record), problems);
   const where = `experiment “${experiment.title.slice(0, 40)}”`;
   const warnings =
     experiment.deletedAt === null ? problems.list.map((message) => ({ where, message })) : [];
-  return { experiment, warnings };
+  return { experiment, warnings, junk: false };
 }
 
 function parts(record: RecordMap): Parameters<typeof readExperiment>[2] {

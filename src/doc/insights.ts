@@ -16,45 +16,68 @@ import type { WorkspaceDoc } from './schema';
 import type { DocArea } from './area';
 import { compareById, local, newId, plainFields, setField, type RecordMap } from './records';
 import type { DocWarning } from './warnings';
+import { isNonEmptyText, isTime, junkWarnings, marks, slotOf, type Marks } from './junk';
 
-/** Live insights, newest first (deleted ones too with `includeDeleted`), validated. */
+const isDateText = (v: unknown): boolean => typeof v === 'string' && isDate(v);
+
+/**
+ * What marks an insight record as written by the app (doc/junk.ts): its text, date, tags and
+ * creation time.
+ */
+export const INSIGHT_MARKS: Marks = marks({
+  text: isNonEmptyText,
+  date: isDateText,
+  tags: Array.isArray,
+  createdAt: isTime,
+});
+
+/**
+ * Live insights, newest first (deleted ones too with `includeDeleted`), validated; junk
+ * (doc/junk.ts) is counted in one warning.
+ */
 export function readInsights(
   ws: WorkspaceDoc,
   includeDeleted = false,
 ): { insights: Insight[]; warnings: DocWarning[] } {
   const insights: Insight[] = [];
   const warnings: DocWarning[] = [];
+  let junk = 0;
   ws.insights.forEach((_, id) => {
     const read = readInsightById(ws, id);
     warnings.push(...read.warnings);
+    if (read.junk) junk++;
     if (read.insight && (read.insight.deletedAt === null || includeDeleted)) {
       insights.push(read.insight);
     }
   });
   insights.sort(compareInsights);
+  warnings.push(...insightsJunkWarnings(junk));
   return { insights, warnings };
 }
 
+/** The one warning for this many junk keys in `insights`. */
+export const insightsJunkWarnings = (count: number): DocWarning[] =>
+  junkWarnings('insights', count, insightsArea.roots.insights);
+
 /**
  * Reads one insight, deleted or not (null when the id holds no insight), for refreshing only
- * the insights a change touched. A deleted insight's problems are not reported.
+ * the insights a change touched. A deleted insight's problems are not reported; junk is only
+ * flagged (its map's reader sums it up).
  */
 export function readInsightById(
   ws: WorkspaceDoc,
   id: string,
-): { insight: Insight | null; warnings: DocWarning[] } {
+): { insight: Insight | null; warnings: DocWarning[]; junk: boolean } {
   const record = ws.insights.get(id);
-  if (record === undefined) return { insight: null, warnings: [] };
-  if (!(record instanceof Y.Map)) {
-    const message = `an entry (${id.slice(0, 20)}) is not an insight and was ignored`;
-    return { insight: null, warnings: [{ where: 'insights', message }] };
-  }
+  if (record === undefined) return { insight: null, warnings: [], junk: false };
+  const slot = slotOf(record, INSIGHT_MARKS);
+  if (slot !== 'record') return { insight: null, warnings: [], junk: slot === 'junk' };
   const problems = new Problems();
   const insight = readInsight(id, plainFields(record), problems);
   const where = `insight “${insight.text.slice(0, 40)}”`;
   const warnings =
     insight.deletedAt === null ? problems.list.map((message) => ({ where, message })) : [];
-  return { insight, warnings };
+  return { insight, warnings, junk: false };
 }
 
 /** What a quick capture gives: the text, the rest optional (date defaults to today). */

@@ -2,12 +2,23 @@ import * as Y from 'yjs';
 import { compareSiblings } from '../domain/tree';
 import { keyBetween } from '../domain/order';
 import { Problems, readMetric } from '../domain/validate';
-import type { Metric, MetricFields } from '../domain/types';
+import { METRIC_KINDS, type Metric, type MetricFields } from '../domain/types';
 import type { WorkspaceDoc } from './schema';
 import type { DocArea } from './area';
 import { compareById, local, newId, plainFields, setField, type RecordMap } from './records';
 import type { DocWarning } from './warnings';
 import { createEntriesMap } from './entries';
+import {
+  isNonEmptyText,
+  isOneOf,
+  isString,
+  isTime,
+  isYMap,
+  junkWarnings,
+  marks,
+  slotOf,
+  type Marks,
+} from './junk';
 
 export const DEFAULT_FIELDS: MetricFields = {
   kind: 'input',
@@ -29,29 +40,70 @@ export const DEFAULT_FIELDS: MetricFields = {
   targets: { quarterly: {}, monthly: {} },
 };
 
-/** Every metric in the document (deleted ones included), validated; problems become warnings. */
+/**
+ * What marks a metric record as written by the app (doc/junk.ts): addMetric writes its name,
+ * kind, order, creation time and targets map with every record.
+ */
+export const METRIC_MARKS: Marks = marks({
+  name: isNonEmptyText,
+  kind: isOneOf(METRIC_KINDS),
+  order: isString,
+  createdAt: isTime,
+  targets: isYMap,
+});
+
+/** One metric record, validated (with its problems as warnings), or null when it is junk. */
+function readRecord(
+  id: string,
+  record: unknown,
+  warnings: DocWarning[],
+): { metric: Metric | null; junk: boolean } {
+  const slot = slotOf(record, METRIC_MARKS);
+  if (slot !== 'record') return { metric: null, junk: slot === 'junk' };
+  const r = record as RecordMap;
+  const problems = new Problems();
+  const raw = plainFields(r);
+  const targets = r.get('targets');
+  if (targets instanceof Y.Map) raw.targets = targets.toJSON();
+  const metric = readMetric(id, raw, problems);
+  for (const message of problems.list) warnings.push({ where: `metric “${metric.name}”`, message });
+  return { metric, junk: false };
+}
+
+/**
+ * Every metric in the document (deleted ones included), validated; problems become warnings.
+ * Junk (doc/junk.ts) is not a metric: it is counted, in one warning.
+ */
 export function readMetrics(ws: WorkspaceDoc): { metrics: Metric[]; warnings: DocWarning[] } {
   const metrics: Metric[] = [];
   const warnings: DocWarning[] = [];
+  let junk = 0;
   ws.metrics.forEach((record, id) => {
-    if (!(record instanceof Y.Map)) {
-      warnings.push({
-        where: 'metrics',
-        message: `an entry (${id.slice(0, 20)}) is not a metric and was ignored`,
-      });
-      return;
-    }
-    const problems = new Problems();
-    const raw = plainFields(record);
-    const targets = record.get('targets');
-    if (targets instanceof Y.Map) raw.targets = targets.toJSON();
-    const metric = readMetric(id, raw, problems);
-    for (const message of problems.list)
-      warnings.push({ where: `metric “${metric.name}”`, message });
-    metrics.push(metric);
+    const read = readRecord(id, record, warnings);
+    if (read.metric) metrics.push(read.metric);
+    else if (read.junk) junk++;
   });
+  warnings.push(...metricsJunkWarnings(junk));
   return { metrics, warnings };
 }
+
+/**
+ * One metric by id (null when the id holds none, or junk), for re-reading only the metrics a
+ * change touched; junk is only flagged (metricsJunkWarnings sums it up).
+ */
+export function readMetricById(
+  ws: WorkspaceDoc,
+  id: string,
+): { metric: Metric | null; warnings: DocWarning[]; junk: boolean } {
+  const record = ws.metrics.get(id);
+  if (record === undefined) return { metric: null, warnings: [], junk: false };
+  const warnings: DocWarning[] = [];
+  return { ...readRecord(id, record, warnings), warnings };
+}
+
+/** The one warning for this many junk keys in `metrics`. */
+export const metricsJunkWarnings = (count: number): DocWarning[] =>
+  junkWarnings('metrics', count, metricsArea.roots.metrics);
 
 function record(ws: WorkspaceDoc, id: string): RecordMap | null {
   const r = ws.metrics.get(id);

@@ -5,13 +5,20 @@ import type { WorkspaceDoc } from './schema';
 import type { DocArea } from './area';
 import { local, newId, plainFields, setField, type RecordMap } from './records';
 import type { DocWarning } from './warnings';
+import { isNonEmptyText, isString, junkWarnings, marks, slotOf, type Marks } from './junk';
 
+/** What marks a person record as written by the app (doc/junk.ts): a name, team and colour. */
+export const PERSON_MARKS: Marks = marks({ name: isNonEmptyText, team: isString, color: isString });
+
+/** The team, validated (removed people left out); junk (doc/junk.ts) is counted in one warning. */
 export function readPeople(ws: WorkspaceDoc): { people: Person[]; warnings: DocWarning[] } {
   const people: Person[] = [];
   const warnings: DocWarning[] = [];
+  let junk = 0;
   ws.people.forEach((record, id) => {
-    if (!(record instanceof Y.Map)) {
-      warnings.push({ where: 'people', message: 'an entry is not a person and was ignored' });
+    const slot = slotOf(record, PERSON_MARKS);
+    if (slot !== 'record') {
+      if (slot === 'junk') junk++;
       return;
     }
     const problems = new Problems();
@@ -22,6 +29,7 @@ export function readPeople(ws: WorkspaceDoc): { people: Person[]; warnings: DocW
     people.push(person);
   });
   people.sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+  warnings.push(...junkWarnings('people', junk, peopleArea.roots.people));
   return { people, warnings };
 }
 

@@ -23,43 +23,74 @@ import {
   type RecordMap,
 } from './records';
 import type { DocWarning } from './warnings';
+import {
+  isNonEmptyText,
+  isTime,
+  isYArray,
+  isYMap,
+  junkWarnings,
+  marks,
+  slotOf,
+  type Marks,
+} from './junk';
 
-/** Reads every live plan (and with `includeDeleted`, removed ones too), validated. */
+/**
+ * What marks a plan record as written by the app (doc/junk.ts): the customer, the creation time
+ * and the parts created with it.
+ */
+export const PLAN_MARKS: Marks = marks({
+  customer: isNonEmptyText,
+  createdAt: isTime,
+  milestones: isYMap,
+  notes: isYArray,
+  stepHistory: isYArray,
+});
+
+/**
+ * Reads every live plan (and with `includeDeleted`, removed ones too), validated; junk
+ * (doc/junk.ts) is counted in one warning.
+ */
 export function readPlans(
   ws: WorkspaceDoc,
   includeDeleted = false,
 ): { plans: Plan[]; warnings: DocWarning[] } {
   const plans: Plan[] = [];
   const warnings: DocWarning[] = [];
+  let junk = 0;
   ws.plans.forEach((_, id) => {
     const read = readPlanById(ws, id);
     warnings.push(...read.warnings);
+    if (read.junk) junk++;
     if (read.plan && (read.plan.deletedAt === null || includeDeleted)) plans.push(read.plan);
   });
+  warnings.push(...plansJunkWarnings(junk));
   return { plans, warnings };
 }
 
+/** The one warning for this many junk keys in `plans`. */
+export const plansJunkWarnings = (count: number): DocWarning[] =>
+  junkWarnings('plans', count, plansArea.roots.plans);
+
 /**
  * Reads one plan, deleted or not (null when the id holds no plan), for refreshing only the
- * plans a change touched. A removed plan's problems are not reported.
+ * plans a change touched. A removed plan's problems are not reported; junk is only flagged
+ * (its map's reader sums it up).
  */
 export function readPlanById(
   ws: WorkspaceDoc,
   id: string,
-): { plan: Plan | null; warnings: DocWarning[] } {
+): { plan: Plan | null; warnings: DocWarning[]; junk: boolean } {
   const record = ws.plans.get(id);
-  if (record === undefined) return { plan: null, warnings: [] };
-  if (!(record instanceof Y.Map)) {
-    const message = `an entry (${id.slice(0, 20)}) is not a plan and was ignored`;
-    return { plan: null, warnings: [{ where: 'plans', message }] };
-  }
+  if (record === undefined) return { plan: null, warnings: [], junk: false };
+  const slot = slotOf(record, PLAN_MARKS);
+  if (slot !== 'record') return { plan: null, warnings: [], junk: slot === 'junk' };
   const problems = new Problems();
   const plan = readPlan(id, plainFields(record), parts(record), problems);
   const warnings =
     plan.deletedAt === null
       ? problems.list.map((message) => ({ where: `plan “${plan.customer}”`, message }))
       : [];
-  return { plan, warnings };
+  return { plan, warnings, junk: false };
 }
 
 function parts(record: RecordMap): Parameters<typeof readPlan>[2] {

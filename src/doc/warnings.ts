@@ -3,4 +3,6 @@ export interface DocWarning {
   /** What was being read, e.g. "metric “Weekly active users”" or "people". */
   where: string;
   message: string;
+  /** How many unreadable values this one warning sums up (doc/junk.ts); one when absent. */
+  count?: number;
 }

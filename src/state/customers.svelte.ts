@@ -64,9 +64,9 @@ export class CustomerSuccess implements WorkspaceArea {
    */
   attach(ws: WorkspaceDoc): void {
     this.planCache = new RecordCache((id) => {
-      const { plan, warnings } = plansDoc.readPlanById(ws, id);
-      return { value: plan, warnings };
-    });
+      const { plan, warnings, junk } = plansDoc.readPlanById(ws, id);
+      return { value: plan, warnings, junk };
+    }, plansDoc.plansJunkWarnings);
     const all = noChange();
     all.journey = true;
     ws.plans.forEach((_, id) => all.plans.add(id));

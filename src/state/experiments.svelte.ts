@@ -84,9 +84,9 @@ export class ExperimentsArea implements WorkspaceArea {
 
   attach(ws: WorkspaceDoc): void {
     this.#cache = new RecordCache((id) => {
-      const { experiment, warnings } = experimentsDoc.readExperimentById(ws, id);
-      return { value: experiment, warnings };
-    });
+      const { experiment, warnings, junk } = experimentsDoc.readExperimentById(ws, id);
+      return { value: experiment, warnings, junk };
+    }, experimentsDoc.experimentsJunkWarnings);
     ws.experiments.observeDeep((events) => changedKeys(events, this.#touched));
     ws.retroItems.observeDeep(() => (this.#retrosTouched = true));
     ws.experimentSettings.observe(() => (this.#settingsTouched = true));

@@ -24,9 +24,9 @@ export class InsightsArea implements WorkspaceArea {
 
   attach(ws: WorkspaceDoc): void {
     this.#cache = new RecordCache((id) => {
-      const { insight, warnings } = insightsDoc.readInsightById(ws, id);
-      return { value: insight, warnings };
-    });
+      const { insight, warnings, junk } = insightsDoc.readInsightById(ws, id);
+      return { value: insight, warnings, junk };
+    }, insightsDoc.insightsJunkWarnings);
     ws.insights.observeDeep((events) => changedKeys(events, this.#touched));
     this.#read([...ws.insights.keys()]);
   }

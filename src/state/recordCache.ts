@@ -1,10 +1,14 @@
 import * as Y from 'yjs';
 import type { DocWarning } from '../doc/warnings';
 
-/** What reading one record by id gives: the record (null: none, or not a record) and problems. */
+/**
+ * What reading one record by id gives: the record (null: none, or not a record), its problems,
+ * and whether the key holds junk (doc/junk.ts), which is counted, not warned about one by one.
+ */
 export interface ReadOne<T> {
   value: T | null;
   warnings: DocWarning[];
+  junk?: boolean;
 }
 
 /**
@@ -13,8 +17,13 @@ export interface ReadOne<T> {
  */
 export class RecordCache<T extends { deletedAt: number | null }> {
   private read = new Map<string, ReadOne<T>>();
+  private junk = new Set<string>();
 
-  constructor(private readonly readOne: (id: string) => ReadOne<T>) {}
+  /** `junkWarnings` sums up the junk keys of the map in one warning (doc/junk.ts). */
+  constructor(
+    private readonly readOne: (id: string) => ReadOne<T>,
+    private readonly junkWarnings: (count: number) => DocWarning[] = () => [],
+  ) {}
 
   /** Re-reads these ids (all of them on open). */
   update(ids: Iterable<string>): void {
@@ -22,6 +31,8 @@ export class RecordCache<T extends { deletedAt: number | null }> {
       const one = this.readOne(id);
       if (one.value || one.warnings.length > 0) this.read.set(id, one);
       else this.read.delete(id);
+      if (one.junk) this.junk.add(id);
+      else this.junk.delete(id);
     }
   }
 
@@ -32,9 +43,11 @@ export class RecordCache<T extends { deletedAt: number | null }> {
     return out;
   }
 
+  /** The records' problems, then one warning for all the junk. */
   warnings(): DocWarning[] {
     const out: DocWarning[] = [];
     for (const { warnings } of this.read.values()) out.push(...warnings);
+    out.push(...this.junkWarnings(this.junk.size));
     return out;
   }
 }

@@ -327,7 +327,11 @@ describe('experiments in the document', () => {
     ]) {
       expect(messages).toContain(m);
     }
-    expect(warnings.some((w) => w.message.includes('not an experiment'))).toBe(true);
+    expect(warnings).toContainEqual({
+      where: 'experiments',
+      message: '1 unreadable experiment was ignored (written by another copy)',
+      count: 1,
+    });
     const settings = readSettings(ws);
     expect(settings.settings.sprintLength).toBe(14);
     expect(settings.settings.scoring.scales.riceImpact[0]?.value).toBe(0.25);

@@ -121,7 +121,7 @@ describe('docHealth: a claimed version is weighed against the data', () => {
     expect(docHealth(ws)).toMatchObject({
       kind: 'unreadable',
       version: null,
-      found: ['people: an entry is not a person and was ignored'],
+      found: ['people: 1 unreadable person was ignored (written by another copy)'],
     });
   });
 
@@ -135,8 +135,10 @@ describe('docHealth: a claimed version is weighed against the data', () => {
 
   it('names at most three things, then how many more', () => {
     const ws = workspace();
+    // Junk in five maps: one summary each (doc/junk.ts), five things found.
     claim(ws, 999, (peer) => {
-      for (let i = 0; i < 5; i++) peer.people.set(`p${i}`, i as unknown as Y.Map<unknown>);
+      for (const map of [peer.people, peer.metrics, peer.plans, peer.insights, peer.experiments])
+        for (let i = 0; i < 5; i++) map.set(`p${i}`, i as unknown as Y.Map<unknown>);
     });
     const health = docHealth(ws);
     expect(health.kind === 'unreadable' && health.found).toHaveLength(5);

@@ -70,7 +70,11 @@ describe('insights in the document', () => {
         .sort(),
     ).toEqual(['From A', 'From B']);
     expect(readInsights(a).warnings).toEqual([
-      { where: 'insights', message: 'an entry (junk) is not an insight and was ignored' },
+      {
+        where: 'insights',
+        message: '1 unreadable insight was ignored (written by another copy)',
+        count: 1,
+      },
     ]);
   });
 });

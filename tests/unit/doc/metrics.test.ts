@@ -108,12 +108,26 @@ describe('metrics in the document', () => {
     const ws = replica(1);
     addMetric(ws, { name: 'Good' }, null);
     ws.metrics.set('junk', 'not a map' as unknown as Y.Map<unknown>);
+    // Nothing in it the app writes (no name, a kind no version has): junk, counted.
     const bad = new Y.Map<unknown>();
     ws.metrics.set('bad', bad);
     bad.set('kind', 'wormhole');
     bad.set('name', 12);
+    // A record the app wrote (its creation time) with a broken name: read, and warned about.
+    const odd = new Y.Map<unknown>();
+    ws.metrics.set('odd', odd);
+    odd.set('createdAt', 1);
+    odd.set('name', 12);
     const { metrics, warnings } = readMetrics(ws);
     expect(metrics.map((m) => m.name).sort()).toEqual(['(unnamed)', 'Good']);
-    expect(warnings.length).toBeGreaterThanOrEqual(3);
+    expect(warnings).toEqual([
+      { where: 'metric “(unnamed)”', message: 'name is not text' },
+      { where: 'metric “(unnamed)”', message: 'name is empty' },
+      {
+        where: 'metrics',
+        message: '2 unreadable metrics were ignored (written by another copy)',
+        count: 2,
+      },
+    ]);
   });
 });

@@ -257,7 +257,7 @@ describe('plans in the document', () => {
     expect(fixed.notes).toEqual([{ at: 1, by: null, text: 'fine' }]);
     expect(warnings.map((w) => w.message)).toEqual(
       expect.arrayContaining([
-        'an entry (junk) is not a plan and was ignored',
+        '1 unreadable success plan was ignored (written by another copy)',
         'status is not known; the suggested status is used',
         'notes: 2 could not be read and were ignored',
         'step history visits: 1 could not be read and was ignored',

@@ -374,11 +374,13 @@ describe('WorkspaceSession: warnings', () => {
     expect(session.readOnly).toBeNull();
     expect(session.warnings).toContainEqual({
       where: 'metrics',
-      message: 'an entry (junk-metric) is not a metric and was ignored',
+      message: '1 unreadable metric was ignored (written by another copy)',
+      count: 1,
     });
     expect(session.warnings).toContainEqual({
       where: 'people',
-      message: 'an entry is not a person and was ignored',
+      message: '1 unreadable person was ignored (written by another copy)',
+      count: 1,
     });
     expect(session.areas.tree.metrics).toEqual([]);
     expect(session.areas.people.list).toEqual([]);
