@@ -5,6 +5,7 @@ import type { DocWarning } from '../doc/warnings';
 import * as metricsDoc from '../doc/metrics';
 import type { AreaContext, WorkspaceArea } from './area';
 import type { PeopleArea } from './people.svelte';
+import { changedKeys } from './recordCache';
 
 /** The metric tree: every metric (deleted ones kept for restore) and the repaired tree. */
 export class TreeArea implements WorkspaceArea {
@@ -18,7 +19,12 @@ export class TreeArea implements WorkspaceArea {
     );
   });
   #tree = $derived(buildTree(this.#metrics));
-  #dirty = false;
+  /** Each metric as last read, its problems, and the keys holding junk (doc/junk.ts). */
+  #read = new Map<string, Metric>();
+  #problems = new Map<string, DocWarning[]>();
+  #junk = new Set<string>();
+  /** The keys of `metrics` the transactions since the last flush touched. */
+  #touched = new Set<string>();
 
   constructor(
     private readonly ctx: AreaContext,
@@ -46,20 +52,37 @@ export class TreeArea implements WorkspaceArea {
     return this.#warnings;
   }
 
+  /**
+   * Reads every metric, then re-reads only the records a transaction touched (a nested change
+   * names its record), so junk a peer wrote is looked at once, when it arrives, not on every edit.
+   */
   attach(ws: WorkspaceDoc): void {
-    ws.metrics.observeDeep(() => (this.#dirty = true));
-    this.#read(ws);
+    ws.metrics.observeDeep((events) => changedKeys(events, this.#touched));
+    this.#update(ws, ws.metrics.keys());
   }
 
   flush(ws: WorkspaceDoc): void {
-    if (this.#dirty) this.#read(ws);
+    if (this.#touched.size === 0) return;
+    const touched = this.#touched;
+    this.#touched = new Set();
+    this.#update(ws, touched);
   }
 
-  #read(ws: WorkspaceDoc): void {
-    this.#dirty = false;
-    const { metrics, warnings } = metricsDoc.readMetrics(ws);
-    this.#stored = metrics;
-    this.#warnings = warnings;
+  #update(ws: WorkspaceDoc, ids: Iterable<string>): void {
+    for (const id of ids) {
+      const { metric, warnings, junk } = metricsDoc.readMetricById(ws, id);
+      if (metric) this.#read.set(id, metric);
+      else this.#read.delete(id);
+      if (warnings.length > 0) this.#problems.set(id, warnings);
+      else this.#problems.delete(id);
+      if (junk) this.#junk.add(id);
+      else this.#junk.delete(id);
+    }
+    this.#stored = [...this.#read.values()];
+    this.#warnings = [
+      ...[...this.#problems.values()].flat(),
+      ...metricsDoc.metricsJunkWarnings(this.#junk.size),
+    ];
   }
 
   add = (
