@@ -29,14 +29,17 @@ const SAMPLE_RECORDS = 50;
 
 const isEmptyRecord = (cells: readonly string[]): boolean => cells.join('').trim() === '';
 
-/** True when the text holds NULs or many control / replacement characters (a decoded binary). */
+/**
+ * True when the text holds NULs or many control characters (a decoded binary). Replacement
+ * characters do not count: they are bytes of another encoding (the import names the lines).
+ */
 function looksBinary(text: string): boolean {
   const sample = text.slice(0, 65_536);
   if (sample.includes('\u0000')) return true;
   let odd = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if ((c < 32 && (c < 9 || c > 13)) || c === 0xfffd) odd++;
+    if (c < 32 && (c < 9 || c > 13)) odd++;
   }
   return odd > 8 && odd > sample.length / 100;
 }

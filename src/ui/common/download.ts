@@ -25,13 +25,23 @@ function downloadBlob(fileName: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Reads a chosen or dropped file as text, refusing files over `maxBytes`. */
-export async function readTextFile(file: File, maxBytes: number): Promise<string> {
+function checkSize(file: File, maxBytes: number): void {
   if (file.size > maxBytes) {
     const mb = (n: number): string => `${Math.round(n / 1_000_000).toLocaleString()} MB`;
     throw new Error(
       `“${file.name}” is ${mb(file.size)}; the largest file Lodestar reads is ${mb(maxBytes)}. Nothing was changed.`,
     );
   }
+}
+
+/** Reads a chosen or dropped file as UTF-8 text, refusing files over `maxBytes`. */
+export async function readTextFile(file: File, maxBytes: number): Promise<string> {
+  checkSize(file, maxBytes);
   return file.text();
+}
+
+/** Reads a chosen or dropped file's bytes (to decode them as they are written), refusing files over `maxBytes`. */
+export async function readFileBytes(file: File, maxBytes: number): Promise<Uint8Array> {
+  checkSize(file, maxBytes);
+  return new Uint8Array(await file.arrayBuffer());
 }

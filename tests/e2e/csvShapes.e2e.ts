@@ -1,0 +1,188 @@
+/** CSV files as people have them: one column per metric, and Excel's Windows-1252 "CSV". */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expectNoA11yViolations, launchBrowser, newPage } from './support/browser';
+import { createWorkspace, download, nav, treeRow, waitSaved } from './support/app';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The entries export as sorted [metric, period, value, note] rows (no header). */
+function entryCells(csv: string): string[][] {
+  const lines = csv
+    .replace(/^\ufeff/, '')
+    .split('\r\n')
+    .filter(Boolean);
+  expect(lines[0]).toBe('metric,period,period start date,value,note,logged by,logged at');
+  return lines
+    .slice(1)
+    .map((line) => {
+      const [metric = '', period = '', , value = '', note = ''] = line.split(',');
+      return [metric, period, value, note];
+    })
+    .sort((a, b) => a.join('|').localeCompare(b.join('|')));
+}
+
+/** A Google Sheets download: a date column, one column per metric, a note and a column of none. */
+const WIDE_CSV = [
+  'Week,Weekly active users,New sign-ups activated within 7 days,Active days per weekly active user,Region,Notes',
+  '2026-01-05,1200,40,3.5,EU,Launch week',
+  '2026-01-12,1300,,3.6,EU,',
+  '2026-01-19,abc,45,,EU,',
+  '2026-01-26,,,,EU,',
+].join('\n');
+
+const wideFile = { name: 'wide.csv', mimeType: 'text/csv', buffer: Buffer.from(WIDE_CSV) };
+
+async function openData(page: Page): Promise<void> {
+  await nav(page, 'Data').click();
+  await page.getByRole('heading', { name: 'Import entries from CSV' }).waitFor();
+}
+
+test('a file with one column per metric imports one value per filled cell; again adds nothing', async () => {
+  const { context, page, errors } = await newPage(browser);
+  try {
+    await createWorkspace(page, 'Wide sheet', 'saas-weekly-active-users');
+    await treeRow(page, 'Weekly active users').waitFor();
+    const wauId = await treeRow(page, 'Weekly active users').getAttribute('data-id');
+    await openData(page);
+
+    await page.getByLabel('Choose a CSV file').setInputFiles(wideFile);
+    await page.getByText('wide.csv', { exact: true }).waitFor();
+    const wide = page.getByRole('radio', { name: /Each column is a metric/ });
+    await expect(wide.isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel('Date or period').inputValue()).resolves.toBe('0');
+    await expect(page.getByLabel('Note', { exact: true }).inputValue()).resolves.toBe('5');
+    await expect(page.getByLabel('Weekly active users').inputValue()).resolves.toBe(wauId);
+    await expect(page.getByLabel('Region').inputValue()).resolves.toBe('');
+    await expect(page.getByLabel('Read as').inputValue()).resolves.toBe('utf-8');
+    // The date and note columns hold no metric.
+    await expect(page.getByLabel('Week', { exact: true }).count()).resolves.toBe(0);
+
+    const summary = page.getByRole('status').filter({ hasText: 'ready to import' });
+    await summary.getByText('6 values ready to import').waitFor();
+    await expect(summary.textContent()).resolves.toMatch(/6 new, 0 updated, 0 unchanged/);
+    await expect(summary.textContent()).resolves.toMatch(/1 row or cell rejected; 1 warning/);
+    const rejected = page.getByRole('table', { name: 'Rejected rows' }).locator('tbody tr');
+    const rows = await rejected.evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')),
+    );
+    expect(rows).toEqual([
+      [
+        '4',
+        '2026-01-19 | abc | 45 |  | EU |',
+        'Column “Weekly active users”: “abc” is not a number',
+      ],
+    ]);
+    await page.getByText('Line 5: No values; the line is skipped').waitFor();
+    await expectNoA11yViolations(page, 'import mapping step, one column per metric');
+
+    // All or nothing: the rejected cell has to be skipped on purpose.
+    const importButton = page.getByRole('button', { name: 'Import 6 values' });
+    await expect(importButton.isDisabled()).resolves.toBe(true);
+    await page.getByLabel('Skip the 1 rejected row or cell').check();
+    await importButton.click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Imported 6 values' })
+      .getByText('6 new, 0 updated, 0 unchanged')
+      .waitFor();
+    await waitSaved(page);
+
+    const expected = [
+      ['Active days per weekly active user', '2026-W02', '3.5', 'Launch week'],
+      ['Active days per weekly active user', '2026-W03', '3.6', ''],
+      ['New sign-ups activated within 7 days', '2026-W02', '40', 'Launch week'],
+      ['New sign-ups activated within 7 days', '2026-W04', '45', ''],
+      ['Weekly active users', '2026-W02', '1200', 'Launch week'],
+      ['Weekly active users', '2026-W03', '1300', ''],
+    ];
+    expect(entryCells((await download(page, 'Entries as CSV')).text)).toEqual(expected);
+
+    // The same file again: nothing new, nothing duplicated.
+    await page.getByLabel('Choose a CSV file').setInputFiles(wideFile);
+    await summary.getByText('6 values ready to import').waitFor();
+    await expect(summary.textContent()).resolves.toMatch(/0 new, 0 updated, 6 unchanged/);
+    await page.getByLabel('Skip the 1 rejected row or cell').check();
+    await page.getByRole('button', { name: 'Import 6 values' }).click();
+    await page.getByText('0 new, 0 updated, 6 unchanged').waitFor();
+    await waitSaved(page);
+    expect(entryCells((await download(page, 'Entries as CSV')).text)).toEqual(expected);
+
+    // The one-row-per-value shape is still there to choose.
+    await page.getByLabel('Choose a CSV file').setInputFiles(wideFile);
+    await page.getByRole('radio', { name: /One row per value/ }).check();
+    await page.getByLabel('Metric (name or id)').waitFor();
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+/** Bytes of a Windows-1252 text (Latin-1 letters; no €, so one byte per character). */
+const cp1252 = (text: string): Buffer => Buffer.from(text, 'latin1');
+
+test('a Windows-1252 file from Excel: umlauts are read, a wrong choice is refused, never stored as �', async () => {
+  const { context, page, errors } = await newPage(browser);
+  try {
+    await createWorkspace(page, 'Excel DE', 'saas-weekly-active-users');
+    await treeRow(page, 'Weekly active users').click();
+    await page.keyboard.press('a');
+    await page.getByLabel('Name', { exact: true }).fill('Kündigungsquote');
+    await page.keyboard.press('Enter');
+    await treeRow(page, 'Kündigungsquote').click();
+    await page.getByLabel('Cadence').selectOption('weekly');
+    await waitSaved(page);
+    await openData(page);
+
+    const file = {
+      name: 'excel.csv',
+      mimeType: 'text/csv',
+      buffer: cp1252(
+        'Metric;Date;Value;Note\r\nKündigungsquote;13/01/2026;2,5;Größer als geplant\r\n',
+      ),
+    };
+    await page.getByLabel('Choose a CSV file').setInputFiles(file);
+    await page.getByText('excel.csv', { exact: true }).waitFor();
+    const readAs = page.getByLabel('Read as');
+    await expect(readAs.inputValue()).resolves.toBe('windows-1252');
+    await expect(readAs.locator('option:checked').textContent()).resolves.toBe(
+      'Windows-1252 (Excel on Windows) (detected)',
+    );
+    const summary = page.getByRole('status').filter({ hasText: 'ready to import' });
+    await summary.getByText('1 value ready to import').waitFor();
+    await expect(summary.textContent()).resolves.not.toMatch(/rejected/);
+    await expectNoA11yViolations(page, 'import mapping step, Windows-1252 file');
+
+    // Read as UTF-8, the letters cannot be read: the line is refused and the reason says why.
+    await readAs.selectOption('utf-8');
+    await page.getByText(/3 characters of this file cannot be read as UTF-8/).waitFor();
+    await summary.getByText('0 values ready to import').waitFor();
+    const reason = page.getByRole('table', { name: 'Rejected rows' }).locator('tbody td').nth(2);
+    await expect(reason.textContent()).resolves.toMatch(/could not be read \(shown as �\)/);
+    await expect(page.getByRole('button', { name: 'Import 0 values' }).isDisabled()).resolves.toBe(
+      true,
+    );
+
+    await readAs.selectOption('windows-1252');
+    await summary.getByText('1 value ready to import').waitFor();
+    await page.getByRole('button', { name: 'Import 1 value' }).click();
+    await page.getByRole('status').filter({ hasText: 'Imported 1 value' }).waitFor();
+    await waitSaved(page);
+    const entries = (await download(page, 'Entries as CSV')).text;
+    expect(entries).not.toContain('\ufffd');
+    expect(entryCells(entries)).toEqual([
+      ['Kündigungsquote', '2026-W03', '2.5', 'Größer als geplant'],
+    ]);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
