@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import { WebrtcProvider } from 'y-webrtc';
+import { writeJunk } from '../../unit/junkFlood';
 
 export interface PlainPeer {
   join(room: string, password: string, signaling: string[]): void;
@@ -14,6 +15,16 @@ export interface PlainPeer {
   meta(key: string): unknown;
   /** Sets values of `meta`, in one transaction. */
   setMeta(values: Record<string, unknown>): void;
+  /** How many keys a top-level map holds. */
+  size(map: string): number;
+  /** Deletes every key of a top-level map outright (no trash), in one transaction; how many. */
+  deleteAll(map: string): number;
+  /**
+   * Writes `count` junk keys into a top-level map (tests/unit/junkFlood.ts), `batch` keys per
+   * transaction: y-webrtc sends each update as one data-channel message, and Chromium drops
+   * messages over 256 KiB (the app chunks its own, sync/chunking.ts; a plain peer does not).
+   */
+  flood(map: string, count: number, batch: number): void;
 }
 
 declare global {
@@ -44,5 +55,21 @@ window.plainPeer = {
     doc.transact(() => {
       for (const [key, value] of Object.entries(values)) doc.getMap('meta').set(key, value);
     });
+  },
+  size(map) {
+    return doc.getMap(map).size;
+  },
+  deleteAll(map) {
+    const m = doc.getMap(map);
+    const keys = [...m.keys()];
+    doc.transact(() => {
+      for (const key of keys) m.delete(key);
+    });
+    return keys.length;
+  },
+  flood(map, count, batch) {
+    for (let done = 0, b = 0; done < count; done += batch, b++) {
+      doc.transact(() => writeJunk(doc.getMap(map), Math.min(batch, count - done), `junk-${b}-`));
+    }
   },
 };
