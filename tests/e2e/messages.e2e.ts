@@ -13,7 +13,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-test('the tree health lists an ownerless North Star first, then the rest in tree order; look-alike names are flagged and direction overrides never show', async () => {
+test('the tree health lists an ownerless North Star first, then the rest in tree order; look-alike names are flagged, direction overrides never show, a small value is not confirmed as 0', async () => {
   const { context, page, errors } = await newPage(browser);
   try {
     const id = await createWorkspace(page, 'Template team', 'saas-weekly-active-users');
@@ -45,6 +45,13 @@ test('the tree health lists an ownerless North Star first, then the rest in tree
       )
       .waitFor();
     await treeRow(page, 'Trips booked').waitFor();
+
+    // A small value is confirmed as what was typed, not as 0.
+    const nsmId = await treeRow(page, 'Weekly active users').first().getAttribute('data-id');
+    await page.goto(`/#/w/${encodeURIComponent(id)}/metric/${encodeURIComponent(nsmId!)}`);
+    await page.getByLabel('Value', { exact: true }).fill('0.001');
+    await page.getByLabel('Value', { exact: true }).press('Enter');
+    await page.getByText(/^Saved 0\.001 for /).waitFor({ state: 'attached' });
     await nav(page, 'Dashboard').click();
     expect(errors).toEqual([]);
   } finally {

@@ -60,6 +60,10 @@ test('an unknown workspace address says so and creates nothing', async () => {
   try {
     await page.goto('/#/w/not-a-real-id');
     await page.getByRole('alert').filter({ hasText: 'no workspace with this address' }).waitFor();
+    // It says what is true: no "Untitled", no "Saved on this device", no tabs to browse.
+    await page.getByRole('heading', { level: 1, name: 'No such workspace' }).waitFor();
+    await expect(page.getByText('Saved on this device').count()).resolves.toBe(0);
+    await expect(page.getByRole('navigation', { name: 'Workspace' }).count()).resolves.toBe(0);
     const dbs = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
     expect(dbs.filter((n) => n?.startsWith('lodestar-ws-'))).toEqual([]);
   } finally {

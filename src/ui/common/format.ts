@@ -3,11 +3,20 @@ import type { Unit } from '../../domain/types';
 
 const plain = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 const compact = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, notation: 'compact' });
+const small = new Intl.NumberFormat(undefined, { maximumSignificantDigits: 2 });
 
-/** A value as people read it: grouped digits, at most two decimals, the unit where it helps. */
+/**
+ * A value as people read it: grouped digits, at most two decimals, the unit where it helps; a
+ * value closer to 0 than two decimals show keeps two significant digits (0.001, not 0).
+ */
 export function formatValue(value: number | null | undefined, unit: Unit, short = false): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  const n = short && Math.abs(value) >= 10_000 ? compact.format(value) : plain.format(value);
+  const n =
+    value !== 0 && Math.abs(value) < 0.005
+      ? small.format(value)
+      : short && Math.abs(value) >= 10_000
+        ? compact.format(value)
+        : plain.format(value);
   return unit === 'percent' ? `${n} %` : n;
 }
 
