@@ -50,6 +50,14 @@ test('a weekly check-in done with the keyboard alone', async () => {
     await expect(page.locator('.logged li').count()).resolves.toBe(7);
     await expect(page.locator('.logged').textContent()).resolves.toContain('12.5');
 
+    // Undo takes the last value back, and the counts follow: 6 logged, 1 left; Redo restores.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('status').filter({ hasText: '6 logged now · 1 value left' }).waitFor();
+    await expect(page.locator('.logged li').count()).resolves.toBe(6);
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await page.getByText('All caught up').waitFor();
+    await expect(page.locator('.logged li').count()).resolves.toBe(7);
+
     await waitSaved(page);
     await page.reload();
     await page.getByText('All caught up').waitFor();
