@@ -96,3 +96,26 @@ export function checkPlanForm(form: PlanForm, today: string): PlanFormCheck {
   const ok = Object.keys(errors).length === 0 && Object.keys(milestones).length === 0;
   return { errors, warnings, milestones, ok };
 }
+
+/**
+ * Live plans already kept for a customer of that name (compared trimmed, case and accents
+ * ignored, as "ACME GmbH" and "Acme GmbH " are one customer), so a second one is not made by
+ * mistake.
+ */
+export function plansForCustomer<P extends { customer: string; deletedAt: number | null }>(
+  plans: readonly P[],
+  customer: string,
+): P[] {
+  const key = customerKey(customer);
+  if (key === '') return [];
+  return plans.filter((p) => p.deletedAt === null && customerKey(p.customer) === key);
+}
+
+function customerKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .toLocaleLowerCase();
+}

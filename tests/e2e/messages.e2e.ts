@@ -58,3 +58,39 @@ test('the tree health lists an ownerless North Star first, then the rest in tree
     await context.close();
   }
 });
+
+test('a second plan for the same customer is not made silently', async () => {
+  const { context, page, errors } = await newPage(browser);
+  try {
+    const id = await createWorkspace(page, 'Plans team');
+    /** Fills the new-plan form for a customer and presses its main button. */
+    async function newPlan(customer: string, button = 'Create plan'): Promise<void> {
+      await page.getByLabel('Customer', { exact: true }).fill(customer);
+      await page.getByRole('button', { name: button }).click();
+    }
+    await page.goto(`/#/w/${encodeURIComponent(id)}/customers`);
+    await page.getByRole('button', { name: 'New success plan' }).click();
+    await newPlan('Acme Logistics');
+    await page.waitForURL(/\/plan\//);
+    const first = page.url();
+
+    await page.goto(`/#/w/${encodeURIComponent(id)}/customers`);
+    await page.getByRole('button', { name: 'New success plan' }).click();
+    await newPlan('  acme logistics ');
+    const warning = page.getByRole('alert').filter({ hasText: 'already has a success plan' });
+    await warning.waitFor();
+    await expect(page.url()).not.toMatch(/\/plan\//);
+    await warning.getByRole('link', { name: 'Open it' }).click();
+    await page.waitForURL(first);
+
+    // A deliberate second one is still possible.
+    await page.goto(`/#/w/${encodeURIComponent(id)}/customers`);
+    await page.getByRole('button', { name: 'New success plan' }).click();
+    await newPlan('Acme Logistics');
+    await newPlan('Acme Logistics', 'Create another plan');
+    await page.waitForURL((url) => /\/plan\//.test(url.hash) && url.href !== first);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkPlanForm,
+  plansForCustomer,
   customerProblem,
   dateProblem,
   goalDateProblem,
@@ -89,5 +90,16 @@ describe('checkPlanForm', () => {
     );
     expect(check.ok).toBe(true);
     expect(check.warnings.goalDate).toBe('The goal date (1 Feb) is in the past.');
+  });
+});
+
+describe('plans a customer already has', () => {
+  const p = (customer: string, deletedAt: number | null = null) => ({ customer, deletedAt });
+  it('matches the same customer written differently, not deleted plans or other customers', () => {
+    const plans = [p('Acme GmbH'), p('Globex'), p('Acme GmbH', 5), p('Zoë Ltd')];
+    expect(plansForCustomer(plans, '  acme   gmbh ')).toEqual([p('Acme GmbH')]);
+    expect(plansForCustomer(plans, 'ZOE LTD')).toEqual([p('Zoë Ltd')]);
+    expect(plansForCustomer(plans, 'Initech')).toEqual([]);
+    expect(plansForCustomer(plans, '   ')).toEqual([]);
   });
 });
