@@ -14,8 +14,16 @@ export interface ColumnMap {
 
 type Role = keyof ColumnMap;
 
+/**
+ * Header names per role, lower case without accents (normalizeHeader): English, then German,
+ * French, Spanish, Portuguese and Dutch.
+ */
 const SYNONYMS: Record<Role, readonly string[]> = {
-  metric: ['metric', 'metric name', 'metrics', 'name', 'kpi', 'kpi name', 'measure', 'indicator'],
+  metric: [
+    ...['metric', 'metric name', 'metrics', 'name', 'kpi', 'kpi name', 'measure', 'indicator'],
+    ...['kennzahl', 'metrik', 'metrique', 'indicateur', 'metrica', 'indicador', 'metriek'],
+    'kengetal',
+  ],
   period: [
     'period',
     'date',
@@ -28,13 +36,27 @@ const SYNONYMS: Record<Role, readonly string[]> = {
     'week of',
     'week starting',
     'period start',
+    ...['datum', 'zeitraum', 'woche', 'monat', 'quartal'],
+    ...['periode', 'semaine', 'mois', 'trimestre'],
+    ...['fecha', 'periodo', 'semana', 'mes', 'data'],
+    ...['maand', 'kwartaal'],
   ],
-  value: ['value', 'amount', 'count', 'total', 'number', 'actual', 'result', 'quantity', 'qty'],
-  note: ['note', 'notes', 'comment', 'comments', 'remark', 'remarks', 'memo', 'description'],
+  value: [
+    ...['value', 'amount', 'count', 'total', 'number', 'actual', 'result', 'quantity', 'qty'],
+    ...['wert', 'valeur', 'valor', 'waarde'],
+  ],
+  note: [
+    ...['note', 'notes', 'comment', 'comments', 'remark', 'remarks', 'memo', 'description'],
+    ...['notiz', 'notizen', 'kommentar', 'bemerkung', 'commentaire', 'remarque'],
+    ...['nota', 'notas', 'comentario', 'observacion', 'observacao', 'notitie', 'opmerking'],
+  ],
 };
 
+/** Lower case, accents dropped (“Métrique” → “metrique”), non-letters as single spaces. */
 const normalizeHeader = (h: string): string =>
   h
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
@@ -49,9 +71,10 @@ function score(header: string, role: Role): number {
 
 /**
  * Best guess from header names (English + common variants: metric/name/kpi, date/period/week/
- * month, value/amount/count, note/comment). Exact names beat names that merely contain a
- * synonym, then the leftmost column wins; no column serves two roles. Roles without a match are
- * left out.
+ * month, value/amount/count, note/comment; and German, French, Spanish, Portuguese and Dutch:
+ * Kennzahl/Datum/Wert/Notiz, métrique/date/valeur/note, métrica/fecha/valor/nota, …), accents
+ * ignored. Exact names beat names that merely contain a synonym, then the leftmost column wins;
+ * no column serves two roles. Roles without a match are left out.
  */
 export function guessColumns(header: readonly string[]): Partial<ColumnMap> {
   const candidates: { role: Role; column: number; score: number }[] = [];

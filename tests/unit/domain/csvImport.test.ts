@@ -57,6 +57,35 @@ describe('guessColumns', () => {
   });
 });
 
+describe('guessColumns in other languages', () => {
+  it('finds German, French, Spanish, Portuguese and Dutch headers', () => {
+    expect(guessColumns(['Kennzahl', 'Datum', 'Wert', 'Notiz'])).toEqual(MAP);
+    expect(guessColumns(['Metrik', 'Datum', 'Wert (EUR)', 'Kommentar'])).toEqual(MAP);
+    expect(guessColumns(['Métrique', 'Date', 'Valeur', 'Note'])).toEqual(MAP);
+    expect(guessColumns(['Indicateur', 'Semaine', 'Valeur', 'Commentaire'])).toEqual(MAP);
+    expect(guessColumns(['Métrica', 'Fecha', 'Valor', 'Nota'])).toEqual(MAP);
+    expect(guessColumns(['metrica', 'fecha', 'valor', 'notas'])).toEqual(MAP); // no accents
+    expect(guessColumns(['Métrica', 'Data', 'Valor', 'Nota'])).toEqual(MAP);
+    expect(guessColumns(['Metriek', 'Datum', 'Waarde', 'Notitie'])).toEqual(MAP);
+    expect(guessColumns(['Datum', 'Kengetal', 'Waarde', 'Opmerking'])).toEqual({
+      period: 0,
+      metric: 1,
+      value: 2,
+      note: 3,
+    });
+  });
+
+  it('imports a German Excel file mapped by the guess', () => {
+    const text = '\ufeffKennzahl;Datum;Wert;Notiz\r\nWeekly users;07.03.2025;1.234,5;Größer\r\n';
+    const csv = parseCsv(text);
+    const map = guessColumns(csv.header);
+    expect(map).toEqual(MAP);
+    expect(planImport(csv, MAP, { dateOrder: 'dmy', decimal: ',' }, METRICS).rows).toEqual([
+      { line: 2, metricId: 'm-users', period: '2025-W10', value: 1234.5, note: 'Größer' },
+    ]);
+  });
+});
+
 describe('planImport', () => {
   it('imports an Excel semicolon export with decimal commas', () => {
     const text =

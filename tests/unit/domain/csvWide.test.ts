@@ -111,7 +111,8 @@ describe('planWideImport', () => {
     ]);
     const samples = csv.rows.flatMap((r) => [r[1] ?? '', r[2] ?? '']).filter(Boolean);
     expect(guessDecimalMark(samples, csv.delimiter)).toBe(',');
-    // German headers are not guessed yet: the user picks the date and note columns.
+    // The German “Datum” and “Kommentar” are the date and note columns.
+    expect(guess).toMatchObject({ period: 0, note: 3 });
     const map: WideColumnMap = { period: 0, note: 3, values: guess?.values ?? [] };
     const plan = planWideImport(csv, map, { dateOrder: 'dmy', decimal: ',' }, METRICS);
     expect(plan.rejected).toEqual([]);
