@@ -1,3 +1,4 @@
+import type { Marks } from './junk';
 import type { WorkspaceDoc } from './schema';
 import type { DocWarning } from './warnings';
 
@@ -20,6 +21,8 @@ export interface Root {
   trash?: true;
   /** Facts about the copies, not content: a restore leaves it as it is (who wrote stays known). */
   keptOnRestore?: true;
+  /** How to tell its records from a peer's junk (`doc/junk.ts`), where the map checks it. */
+  marks?: Marks;
 }
 
 /** An area's content read as plain values, with what could not be read. */

@@ -619,7 +619,13 @@ export const experimentsArea: DocArea<{
 }> = {
   name: 'experiments',
   roots: {
-    experiments: { counting: 'key', one: 'experiment', many: 'experiments', trash: true },
+    experiments: {
+      counting: 'key',
+      one: 'experiment',
+      many: 'experiments',
+      trash: true,
+      marks: EXPERIMENT_MARKS,
+    },
     retroItems: {
       counting: 'key',
       one: 'retrospective line',

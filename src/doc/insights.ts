@@ -159,7 +159,15 @@ export function restoreInsight(ws: WorkspaceDoc, id: string): void {
 /** Customer insights: one record each (deleted ones kept, marked). */
 export const insightsArea: DocArea<{ insights: Y.Map<RecordMap> }> = {
   name: 'insights',
-  roots: { insights: { counting: 'key', one: 'insight', many: 'insights', trash: true } },
+  roots: {
+    insights: {
+      counting: 'key',
+      one: 'insight',
+      many: 'insights',
+      trash: true,
+      marks: INSIGHT_MARKS,
+    },
+  },
   read: (ws) => {
     const { insights, warnings } = readInsights(ws, true);
     return { value: insights.sort(compareById), warnings };

@@ -240,7 +240,9 @@ export function restoreMetrics(ws: WorkspaceDoc, ids: readonly string[]): void {
 /** The metric tree: one record per metric, its targets nested (deleted metrics kept, marked). */
 export const metricsArea: DocArea<{ metrics: Y.Map<RecordMap> }> = {
   name: 'metrics',
-  roots: { metrics: { counting: 'key', one: 'metric', many: 'metrics', trash: true } },
+  roots: {
+    metrics: { counting: 'key', one: 'metric', many: 'metrics', trash: true, marks: METRIC_MARKS },
+  },
   read: (ws) => {
     const { metrics, warnings } = readMetrics(ws);
     return { value: metrics.sort(compareById), warnings };

@@ -71,7 +71,9 @@ export function removePerson(ws: WorkspaceDoc, id: string, now = Date.now()): vo
 /** The team: one record per person (removed people keep their record, marked). */
 export const peopleArea: DocArea<{ people: Y.Map<RecordMap> }> = {
   name: 'people',
-  roots: { people: { counting: 'key', one: 'person', many: 'people', trash: true } },
+  roots: {
+    people: { counting: 'key', one: 'person', many: 'people', trash: true, marks: PERSON_MARKS },
+  },
   read: (ws) => {
     const { people, warnings } = readPeople(ws);
     return { value: people, warnings };

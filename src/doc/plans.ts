@@ -263,7 +263,15 @@ export function milestonesMap(ws: WorkspaceDoc, planId: string): Y.Map<RecordMap
 /** Joint success plans: one record per customer, milestones, notes and step history nested. */
 export const plansArea: DocArea<{ plans: Y.Map<RecordMap> }> = {
   name: 'plans',
-  roots: { plans: { counting: 'key', one: 'success plan', many: 'success plans', trash: true } },
+  roots: {
+    plans: {
+      counting: 'key',
+      one: 'success plan',
+      many: 'success plans',
+      trash: true,
+      marks: PLAN_MARKS,
+    },
+  },
   read: (ws) => {
     const { plans, warnings } = readPlans(ws, true);
     return { value: plans.sort(compareById), warnings };

@@ -1,9 +1,11 @@
 /**
  * What a saved version of the workspace holds, in numbers cheap enough to take at every save:
- * live records per top-level map (records in the trash not counted; for entries, the values),
+ * live records per top-level map (records in the trash and a peer's junk not counted; for
+ * entries, the values),
  * and the difference between two such counts in words ("60 fewer metrics, 12 more entries").
  */
 import * as Y from 'yjs';
+import { slotOf } from './junk';
 import { rootsOf, type WorkspaceDoc } from './schema';
 
 export type RecordCounts = Record<string, number>;
@@ -14,7 +16,9 @@ export function countRecords(ws: WorkspaceDoc): RecordCounts {
   for (const { name, type, root } of rootsOf(ws)) {
     if (root.keptOnRestore) continue;
     let n = 0;
+    const marks = root.marks;
     type.forEach((value) => {
+      if (marks && slotOf(value, marks) !== 'record') return; // a peer's junk is not content
       if (root.counting === 'inner-key') {
         if (value instanceof Y.Map) n += value.size;
       } else if (!root.trash) n++;

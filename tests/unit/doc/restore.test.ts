@@ -7,6 +7,7 @@ import { addInsight, readInsights } from '../../../src/doc/insights';
 import { editBrief, readBriefs } from '../../../src/doc/briefs';
 import { restoreVersion, versionDoc } from '../../../src/doc/restore';
 import { rootsOf, type WorkspaceDoc } from '../../../src/doc/schema';
+import { countRecords } from '../../../src/doc/versions';
 import { createUndoManager } from '../../../src/doc/undo';
 import { DOC_AREAS } from '../../../src/doc/areas';
 import { claimClient, readClients } from '../../../src/doc/clients';
@@ -220,5 +221,16 @@ describe('restore, property', () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('counting what a version holds', () => {
+  it("does not count a peer's junk as metrics, so junk going away is no flood", () => {
+    const { ws } = workspace();
+    const before = countRecords(ws).metrics;
+    ws.doc.transact(() => {
+      for (let i = 0; i < 50; i++) ws.metrics.set(`junk${i}`, new Y.Map([['x', i]]));
+    }, 'remote');
+    expect(countRecords(ws).metrics).toBe(before);
   });
 });
