@@ -10,6 +10,7 @@ import { launchBrowser, newPage, type TestPage } from './support/browser';
 import { createWorkspace, waitSaved } from './support/app';
 import { plainPeerPage, startPlainPeerServer, type PlainPeerServer } from './support/plainPeer';
 import { startSignaling, type Signaling } from './support/signaling';
+import { join, shareFrom } from './support/share';
 
 let signaling: Signaling;
 let plainPeers: PlainPeerServer;
@@ -29,20 +30,6 @@ afterAll(async () => {
 });
 
 const NSM = 'Nights booked';
-
-async function shareFrom(page: Page, id: string): Promise<string> {
-  await page.goto(`/#/w/${id}/share`);
-  await page.getByLabel('Signaling server').fill(signaling.url);
-  await page.getByRole('button', { name: 'Share this workspace' }).click();
-  return page.locator('#share-link').inputValue();
-}
-
-async function join(page: Page, link: string, name: string): Promise<void> {
-  await page.goto(link);
-  await page.getByLabel('Your name, as teammates will see it').fill(name);
-  await page.getByRole('button', { name: 'Join and sync' }).click();
-  await page.waitForURL((url) => !url.hash.includes('join'));
-}
 
 function keyOf(link: string): string {
   const parsed = parseShareFragment(link);
@@ -67,7 +54,7 @@ test('a peer claiming schema 999 locks no one out: both copies reload editable, 
   const mallory = await plainPeerPage(browsers[2]!, plainPeers);
   try {
     const id = await createWorkspace(a.page, 'Claimed future', 'nights-booked');
-    const link = await shareFrom(a.page, id);
+    const link = await shareFrom(a.page, id, signaling.url);
     await join(b.page, link, 'Bea');
     await b.page.getByRole('link', { name: NSM }).first().waitFor({ timeout: 20_000 });
 
@@ -131,7 +118,7 @@ test('messages from someone with the room name but not the key are counted, neve
   const trudy = await plainPeerPage(browsers[2]!, plainPeers);
   try {
     const id = await createWorkspace(a.page, 'Wrong key', 'nights-booked');
-    const link = await shareFrom(a.page, id);
+    const link = await shareFrom(a.page, id, signaling.url);
     await a.page.getByText('Looking for teammates').waitFor({ timeout: 20_000 });
 
     // Trudy learned the room name (the signaling server sees it), not the key.

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { expectNoA11yViolations, launchBrowser, newPage } from './support/browser';
 import { createWorkspace, nav, waitOfflineReady, waitSaved } from './support/app';
 import { startSignaling, type Signaling } from './support/signaling';
+import { join, shareFrom } from './support/share';
 
 let signaling: Signaling;
 const browsers: Browser[] = [];
@@ -27,21 +28,6 @@ const BEA_WORDS = 'Bea puts this first. ';
 const STORY = 'As a guest I want to book at once so that I can plan my trip';
 /** Milliseconds between keystrokes: long enough for the two typists' keys to interleave. */
 const KEY_DELAY = 60;
-
-async function shareFrom(page: Page, id: string, signalingUrl: string): Promise<string> {
-  await page.goto(`/#/w/${id}/share`);
-  await page.getByLabel('Signaling server').fill(signalingUrl);
-  await page.getByRole('button', { name: 'Share this workspace' }).click();
-  return page.locator('#share-link').inputValue();
-}
-
-async function join(page: Page, link: string, name: string): Promise<void> {
-  await page.goto(link);
-  await page.getByLabel('Your name, as teammates will see it').fill(name);
-  await page.getByRole('button', { name: 'Join and sync' }).click();
-  await page.waitForURL((url) => !url.hash.includes('join'));
-  expect(page.url()).not.toContain('k=');
-}
 
 const box = (page: Page, label: string) => page.getByLabel(label, { exact: true });
 const running = (page: Page) => page.getByRole('radio', { name: 'Running' });

@@ -11,6 +11,7 @@ import {
   waitSaved,
 } from './support/app';
 import { startSignaling, type Signaling } from './support/signaling';
+import { join, shareFrom } from './support/share';
 
 let signaling: Signaling;
 const browsers: Browser[] = [];
@@ -28,20 +29,6 @@ afterAll(async () => {
 
 const NSM = 'Weekly active users';
 const INPUT = 'Key features used per active user';
-
-async function shareFrom(page: Page, id: string): Promise<string> {
-  await page.goto(`/#/w/${id}/share`);
-  await page.getByLabel('Signaling server').fill(signaling.url);
-  await page.getByRole('button', { name: 'Share this workspace' }).click();
-  return page.locator('#share-link').inputValue();
-}
-
-async function join(page: Page, link: string, name: string): Promise<void> {
-  await page.goto(link);
-  await page.getByLabel('Your name, as teammates will see it').fill(name);
-  await page.getByRole('button', { name: 'Join and sync' }).click();
-  await page.waitForURL((url) => !url.hash.includes('join'));
-}
 
 /** The saved versions, newest first (the list's own items, not the lists inside an open one). */
 const versions = (page: Page) =>
@@ -64,7 +51,7 @@ test("a teammate's copy deletes the tree: the alarm, a restore that reaches them
     await expectNoA11yViolations(a.page, 'history');
 
     // B joins, and deletes the North Star with everything below it.
-    const link = await shareFrom(a.page, id);
+    const link = await shareFrom(a.page, id, signaling.url);
     await join(b.page, link, 'Bea');
     await b.page.goto(`/#/w/${id}/tree`);
     await treeRow(b.page, NSM).waitFor({ timeout: 20_000 });
@@ -177,7 +164,7 @@ test('two copies rename the same metric offline: the copy whose name lost is tol
   const b: TestPage = await newPage(browsers[1]!);
   try {
     const id = await createWorkspace(a.page, 'Naming team', 'saas-weekly-active-users');
-    const link = await shareFrom(a.page, id);
+    const link = await shareFrom(a.page, id, signaling.url);
     await join(b.page, link, 'Bea');
     for (const p of [a.page, b.page]) {
       await p.goto(`/#/w/${id}/tree`);

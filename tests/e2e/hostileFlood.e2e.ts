@@ -15,6 +15,7 @@ import { launchBrowser, newPage, type TestPage } from './support/browser';
 import { createWorkspace, outline, treeRow, waitSaved } from './support/app';
 import { plainPeerPage, startPlainPeerServer, type PlainPeerServer } from './support/plainPeer';
 import { startSignaling, type Signaling } from './support/signaling';
+import { join, shareFrom } from './support/share';
 
 let signaling: Signaling;
 let plainPeers: PlainPeerServer;
@@ -37,20 +38,6 @@ const NSM = 'Weekly active users';
 const FLOOD = 20_000;
 const SUMMARY = 'metrics: 20,000 unreadable metrics were ignored (written by another copy)';
 
-async function shareFrom(page: Page, id: string): Promise<string> {
-  await page.goto(`/#/w/${id}/share`);
-  await page.getByLabel('Signaling server').fill(signaling.url);
-  await page.getByRole('button', { name: 'Share this workspace' }).click();
-  return page.locator('#share-link').inputValue();
-}
-
-async function join(page: Page, link: string, name: string): Promise<void> {
-  await page.goto(link);
-  await page.getByLabel('Your name, as teammates will see it').fill(name);
-  await page.getByRole('button', { name: 'Join and sync' }).click();
-  await page.waitForURL((url) => !url.hash.includes('join'));
-}
-
 function keyOf(link: string): string {
   const parsed = parseShareFragment(link);
   if (!parsed.ok) throw new Error(parsed.error);
@@ -72,7 +59,7 @@ async function shared(
   await treeRow(a.page, NSM).waitFor();
   const tree = await outline(a.page);
   expect(tree).toHaveLength(7);
-  const link = await shareFrom(a.page, id);
+  const link = await shareFrom(a.page, id, signaling.url);
   await join(b.page, link, 'Bea');
   await b.page.goto(`/#/w/${id}/tree`);
   await treeRow(b.page, NSM).waitFor({ timeout: 20_000 });

@@ -4,6 +4,7 @@ import { periodLabel, periodOf, toGrain, todayLocal } from '../../src/domain/per
 import { expectNoA11yViolations, launchBrowser, newPage } from './support/browser';
 import { createWorkspace, nav, treeRow, waitOfflineReady, waitSaved } from './support/app';
 import { startSignaling, type Signaling } from './support/signaling';
+import { join, shareFrom } from './support/share';
 
 let signaling: Signaling;
 const browsers: Browser[] = [];
@@ -25,21 +26,6 @@ const ANA = 'Ana Silva';
 const BEN = 'Ben Okafor';
 /** How long a change may take to cross the live link (WebRTC through the test's signaling). */
 const SYNC = { timeout: 45_000 };
-
-async function shareFrom(page: Page, id: string, signalingUrl: string): Promise<string> {
-  await page.goto(`/#/w/${id}/share`);
-  await page.getByLabel('Signaling server').fill(signalingUrl);
-  await page.getByRole('button', { name: 'Share this workspace' }).click();
-  return page.locator('#share-link').inputValue();
-}
-
-async function join(page: Page, link: string, name: string): Promise<void> {
-  await page.goto(link);
-  await page.getByLabel('Your name, as teammates will see it').fill(name);
-  await page.getByRole('button', { name: 'Join and sync' }).click();
-  await page.waitForURL((url) => !url.hash.includes('join'));
-  expect(page.url()).not.toContain('k=');
-}
 
 /** Adds a person on the People tab. */
 async function addPerson(page: Page, name: string): Promise<void> {

@@ -7,6 +7,7 @@ import { exportSyncFile } from '../../src/sync/syncFile';
 import { expectNoA11yViolations, launchBrowser, newPage, type TestPage } from './support/browser';
 import { createWorkspace, nav, outline, treeRow, waitOfflineReady } from './support/app';
 import { startSignaling, type Signaling } from './support/signaling';
+import { join, shareFrom } from './support/share';
 
 let signaling: Signaling;
 const browsers: Browser[] = [];
@@ -27,13 +28,6 @@ const NSM = 'Nights booked';
 const FIRST = 'Bookable listings';
 const SECOND = 'Searcher-to-booking conversion';
 
-async function shareFrom(page: Page, id: string, signalingUrl: string): Promise<string> {
-  await page.goto(`/#/w/${id}/share`);
-  await page.getByLabel('Signaling server').fill(signalingUrl);
-  await page.getByRole('button', { name: 'Share this workspace' }).click();
-  return page.locator('#share-link').inputValue();
-}
-
 /** Whether two copies show the same outline (names, order and depth). */
 async function sameTree(a: Page, b: Page): Promise<boolean> {
   return JSON.stringify(await outline(a)) === JSON.stringify(await outline(b));
@@ -46,14 +40,6 @@ async function addUnder(page: Page, parent: string, name: string): Promise<void>
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.keyboard.press('Enter');
   await treeRow(page, name).waitFor();
-}
-
-async function join(page: Page, link: string, name: string): Promise<void> {
-  await page.goto(link);
-  await page.getByLabel('Your name, as teammates will see it').fill(name);
-  await page.getByRole('button', { name: 'Join and sync' }).click();
-  await page.waitForURL((url) => !url.hash.includes('join'));
-  expect(page.url()).not.toContain('k=');
 }
 
 test('two browsers co-edit through an encrypted link, offline work and sync files included', async () => {

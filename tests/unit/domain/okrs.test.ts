@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { okrCsvRows, okrsOf, objectiveTitle } from '../../../src/domain/okrs';
-import type { ReviewRow } from '../../../src/domain/review';
+import { reviewRow } from '../reviewFactories';
 
-function row(metricId: string, patch: Partial<ReviewRow> = {}): ReviewRow {
-  return {
-    metricId,
-    name: metricId,
-    kind: 'input',
-    unit: 'count',
-    direction: 'up',
-    ownerId: null,
-    parentId: null,
-    depth: 0,
-    start: null,
-    target: null,
-    actual: null,
-    attainment: null,
-    status: 'no-data',
-    points: [],
-    notes: [],
-    ...patch,
-  };
-}
+const row = reviewRow;
 
 // NSM → Activation (→ Setup done, → Time to value), Churn (counter), Retention.
 const rows = [

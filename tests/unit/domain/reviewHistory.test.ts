@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { changeSentence, compareQuarters, lastQuarters } from '../../../src/domain/reviewHistory';
 import type { ReviewRow } from '../../../src/domain/review';
+import { reviewRow } from '../reviewFactories';
 
-const row = (metricId: string, patch: Partial<ReviewRow> = {}): ReviewRow => ({
-  metricId,
-  name: metricId.toUpperCase(),
-  kind: 'input',
-  unit: 'count',
-  direction: 'up',
-  ownerId: null,
-  parentId: null,
-  depth: 1,
-  start: null,
-  target: null,
-  actual: null,
-  attainment: null,
-  status: 'no-data',
-  points: [],
-  notes: [],
-  ...patch,
-});
+const row = (metricId: string, patch: Partial<ReviewRow> = {}): ReviewRow =>
+  reviewRow(metricId, { name: metricId.toUpperCase(), depth: 1, ...patch });
 
 describe('quarters side by side', () => {
   it('the last four quarters across a year end, oldest first', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readExperiment, type Experiment } from '../../../src/domain/experiments';
 import type { Insight } from '../../../src/domain/insights';
-import type { ReviewRow } from '../../../src/domain/review';
 import { Problems } from '../../../src/domain/validate';
 import {
   attempt,
@@ -15,6 +14,7 @@ import {
   targetsToWrite,
 } from '../../../src/ui/review/reviewData';
 import { plan, sampleJourney } from '../planFactories';
+import { reviewRow } from '../reviewFactories';
 
 function exp(
   id: string,
@@ -33,26 +33,7 @@ function exp(
   );
 }
 
-function row(metricId: string, patch: Partial<ReviewRow> = {}): ReviewRow {
-  return {
-    metricId,
-    name: metricId,
-    kind: 'input',
-    unit: 'count',
-    direction: 'up',
-    ownerId: null,
-    parentId: null,
-    depth: 0,
-    start: null,
-    target: null,
-    actual: null,
-    attainment: null,
-    status: 'no-data',
-    points: [],
-    notes: [],
-    ...patch,
-  };
-}
+const row = reviewRow;
 
 const insight = (id: string, date: string, tags: string[], text = id): Insight => ({
   id,

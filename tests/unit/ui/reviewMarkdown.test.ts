@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../src/domain/csvParse';
 import { toCsv } from '../../../src/domain/csvExport';
-import type { ReviewRow } from '../../../src/domain/review';
 import type { ReviewItem } from '../../../src/domain/reviewRecord';
 import {
   mdText,
@@ -9,27 +8,9 @@ import {
   reviewMarkdown,
   type ReviewMarkdownInput,
 } from '../../../src/ui/review/reviewMarkdown';
+import { reviewRow } from '../reviewFactories';
 
-function row(metricId: string, patch: Partial<ReviewRow> = {}): ReviewRow {
-  return {
-    metricId,
-    name: metricId,
-    kind: 'input',
-    unit: 'count',
-    direction: 'up',
-    ownerId: null,
-    parentId: null,
-    depth: 0,
-    start: null,
-    target: null,
-    actual: null,
-    attainment: null,
-    status: 'no-data',
-    points: [],
-    notes: [],
-    ...patch,
-  };
-}
+const row = reviewRow;
 
 function line(
   id: string,
