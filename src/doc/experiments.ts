@@ -5,11 +5,12 @@
  * appended on every move) and `scope` (a Y.Map of one Y.Text per scope field, co-edited).
  * Retrospective lines are records of their own in `retroItems`; the settings are flat keys of
  * `experimentSettings`. Moving to running freezes the hypothesis, metrics and decision rule
- * into `frozen` (a plain value written once, never again).
+ * into `frozen` (a plain value written once, never again). Milestones, retrospectives and
+ * settings have files of their own (`experimentMilestones.ts`, `experimentRetros.ts`,
+ * `experimentSettingsDoc.ts`), re-exported here as the area's one entry point.
  */
 import * as Y from 'yjs';
 import {
-  MAX_HOURS,
   MAX_LINKS,
   SCOPE_FIELDS,
   readExperiment,
@@ -22,18 +23,6 @@ import {
   type ScopeField,
   type ScoreInputs,
 } from '../domain/experiments';
-import {
-  readExperimentSettings,
-  type ExperimentSettings,
-  MAX_CAPACITY,
-} from '../domain/experimentSettings';
-import {
-  scaleProblem,
-  type ScaleLevel,
-  type ScaleName,
-  type ScoringMethod,
-} from '../domain/experimentScore';
-import { readRetroItem, type RetroItem, type RetroKind } from '../domain/retros';
 import { todayLocal } from '../domain/periods';
 import { MAX_NAME, MAX_TEXT, Problems } from '../domain/validate';
 import type { WorkspaceDoc } from './schema';
@@ -50,6 +39,13 @@ import {
 } from './records';
 import { editText } from './text';
 import type { DocWarning } from './warnings';
+import { experimentRecord } from './experimentMilestones';
+import { readRetroItems } from './experimentRetros';
+import { readSettings } from './experimentSettingsDoc';
+
+export * from './experimentMilestones';
+export * from './experimentRetros';
+export * from './experimentSettingsDoc';
 import {
   isNonEmptyText,
   isTime,
@@ -139,44 +135,6 @@ function parts(record: RecordMap): Parameters<typeof readExperiment>[2] {
   return { milestones, statusHistory: h instanceof Y.Array ? h.toArray() : [], scope };
 }
 
-export function readRetroItems(
-  ws: WorkspaceDoc,
-  includeDeleted = false,
-): { items: RetroItem[]; warnings: DocWarning[] } {
-  const items: RetroItem[] = [];
-  const problems = new Problems();
-  ws.retroItems.forEach((r, id) => {
-    if (!(r instanceof Y.Map)) {
-      problems.add(`an entry (${id.slice(0, 20)}) is not a retrospective line and was ignored`);
-      return;
-    }
-    const item = readRetroItem(id, plainFields(r), problems);
-    if (item === null) problems.add('a retrospective line names no sprint and was ignored');
-    else {
-      const { deletedAt, ...rest } = item;
-      if (deletedAt === null || includeDeleted) items.push(rest);
-    }
-  });
-  return {
-    items,
-    warnings: problems.list.map((message) => ({ where: 'retrospectives', message })),
-  };
-}
-
-export function readSettings(ws: WorkspaceDoc): {
-  settings: ExperimentSettings;
-  warnings: DocWarning[];
-} {
-  const problems = new Problems();
-  const raw = new Map<string, unknown>();
-  ws.experimentSettings.forEach((v, k) => raw.set(k, v));
-  const settings = readExperimentSettings(raw, problems);
-  return {
-    settings,
-    warnings: problems.list.map((message) => ({ where: 'experiment settings', message })),
-  };
-}
-
 // ——— writing ———
 
 /** What a new experiment or an edit gives; every field optional on edit. */
@@ -200,11 +158,6 @@ export interface ExperimentDraft {
   lossCause: LossCause | null;
   learning: string;
   decision: string;
-}
-
-function record(ws: WorkspaceDoc, id: string): RecordMap | null {
-  const r = ws.experiments.get(id);
-  return r instanceof Y.Map ? r : null;
 }
 
 /** Plain values to store for the given fields (text trimmed and cut); throws when invalid. */
@@ -289,7 +242,7 @@ export function updateExperiment(
   id: string,
   patch: Partial<ExperimentDraft>,
 ): void {
-  const r = record(ws, id);
+  const r = experimentRecord(ws, id);
   if (!r) return;
   const stored = values(patch);
   const start = patch.startDate !== undefined ? patch.startDate : (r.get('startDate') as unknown);
@@ -306,7 +259,7 @@ export function updateExperiment(
 
 /** Sets score inputs (null clears one). Values are checked when the score is derived. */
 export function setScores(ws: WorkspaceDoc, id: string, scores: Partial<ScoreInputs>): void {
-  const r = record(ws, id);
+  const r = experimentRecord(ws, id);
   if (!r) return;
   for (const [key, v] of Object.entries(scores)) {
     if (v !== null && v !== undefined && !Number.isFinite(v)) {
@@ -356,7 +309,7 @@ export function setExperimentStatus(
   by: string | null,
   today = todayLocal(),
 ): void {
-  const r = record(ws, id);
+  const r = experimentRecord(ws, id);
   if (!r) return;
   const history = r.get('statusHistory');
   const last = history instanceof Y.Array ? (history.get(history.length - 1) as unknown) : null;
@@ -375,7 +328,7 @@ export function setExperimentStatus(
 
 /** Edits one scope text as typed, with the smallest edit so concurrent typing both stays. */
 export function editScope(ws: WorkspaceDoc, id: string, field: ScopeField, next: string): void {
-  const r = record(ws, id);
+  const r = experimentRecord(ws, id);
   if (!r) return;
   local(ws, () => {
     const scope = part(r, 'scope', Y.Map<unknown>);
@@ -389,226 +342,13 @@ export function editScope(ws: WorkspaceDoc, id: string, field: ScopeField, next:
 }
 
 export function deleteExperiment(ws: WorkspaceDoc, id: string, now = Date.now()): void {
-  const r = record(ws, id);
+  const r = experimentRecord(ws, id);
   if (r) local(ws, () => r.set('deletedAt', now));
 }
 
 export function restoreExperiment(ws: WorkspaceDoc, id: string): void {
-  const r = record(ws, id);
+  const r = experimentRecord(ws, id);
   if (r?.has('deletedAt')) local(ws, () => r.delete('deletedAt'));
-}
-
-// ——— milestones ———
-
-export interface MilestoneDraft {
-  title: string;
-  ownerId: string | null;
-  estimateHours: number | null;
-  actualHours: number | null;
-  deadline: string | null;
-  sprintId: string | null;
-}
-
-function milestoneValues(patch: Partial<MilestoneDraft>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (patch.title !== undefined) {
-    const t = patch.title.trim();
-    if (t === '') throw new Error('A milestone needs a title');
-    out.title = t.slice(0, MAX_NAME);
-  }
-  for (const key of ['estimateHours', 'actualHours'] as const) {
-    const v = patch[key];
-    if (v === undefined) continue;
-    if (v !== null && !(Number.isFinite(v) && v >= 0 && v <= MAX_HOURS)) {
-      throw new Error(`Hours must be between 0 and ${MAX_HOURS}`);
-    }
-    out[key] = v;
-  }
-  checkDate(patch.deadline, 'deadline');
-  checkDate(patch.sprintId, 'sprint');
-  for (const key of ['ownerId', 'deadline', 'sprintId'] as const) {
-    if (patch[key] !== undefined) out[key] = patch[key];
-  }
-  return out;
-}
-
-/** Adds a milestone to an experiment; returns its id (null when there is no such experiment). */
-export function addExperimentMilestone(
-  ws: WorkspaceDoc,
-  experimentId: string,
-  draft: Partial<MilestoneDraft> & { title: string },
-  now = Date.now(),
-): string | null {
-  const r = record(ws, experimentId);
-  if (!r) return null;
-  const stored = milestoneValues(draft);
-  const id = newId();
-  local(ws, () => {
-    const m: RecordMap = new Y.Map();
-    for (const [key, value] of Object.entries(stored)) if (value !== null) m.set(key, value);
-    m.set('createdAt', now);
-    part(r, 'milestones', Y.Map<unknown>).set(id, m);
-  });
-  return id;
-}
-
-function milestone(ws: WorkspaceDoc, experimentId: string, id: string): RecordMap | null {
-  const m = record(ws, experimentId)?.get('milestones');
-  const r = m instanceof Y.Map ? m.get(id) : undefined;
-  return r instanceof Y.Map ? (r as RecordMap) : null;
-}
-
-export function updateExperimentMilestone(
-  ws: WorkspaceDoc,
-  experimentId: string,
-  id: string,
-  patch: Partial<MilestoneDraft>,
-): void {
-  const m = milestone(ws, experimentId, id);
-  if (!m) return;
-  const stored = milestoneValues(patch);
-  local(ws, () => {
-    for (const [key, value] of Object.entries(stored)) {
-      setField(m, key, value === null ? undefined : value);
-    }
-  });
-}
-
-/** Ticks a milestone done on `today` (or unticks it). */
-export function setMilestoneDone(
-  ws: WorkspaceDoc,
-  experimentId: string,
-  id: string,
-  done: boolean,
-  today = todayLocal(),
-): void {
-  const m = milestone(ws, experimentId, id);
-  if (!m) return;
-  local(ws, () => {
-    setField(m, 'done', done);
-    setField(m, 'doneAt', done ? today : undefined);
-  });
-}
-
-export function deleteExperimentMilestone(
-  ws: WorkspaceDoc,
-  experimentId: string,
-  id: string,
-  now = Date.now(),
-): void {
-  const m = milestone(ws, experimentId, id);
-  if (m) local(ws, () => m.set('deletedAt', now));
-}
-
-export function restoreExperimentMilestone(
-  ws: WorkspaceDoc,
-  experimentId: string,
-  id: string,
-): void {
-  const m = milestone(ws, experimentId, id);
-  if (m?.has('deletedAt')) local(ws, () => m.delete('deletedAt'));
-}
-
-// ——— retrospectives ———
-
-export function addRetroItem(
-  ws: WorkspaceDoc,
-  sprintId: string,
-  kind: RetroKind,
-  text: string,
-  ownerId: string | null = null,
-  now = Date.now(),
-): string {
-  checkDate(sprintId, 'sprint');
-  const t = text.trim();
-  if (t === '') throw new Error('Write the line first');
-  const id = newId();
-  local(ws, () => {
-    const r: RecordMap = new Y.Map();
-    r.set('sprintId', sprintId);
-    r.set('kind', kind);
-    r.set('text', t.slice(0, MAX_NAME));
-    if (ownerId !== null) r.set('ownerId', ownerId);
-    r.set('createdAt', now);
-    ws.retroItems.set(id, r);
-  });
-  return id;
-}
-
-export function setRetroActionDone(
-  ws: WorkspaceDoc,
-  id: string,
-  done: boolean,
-  today = todayLocal(),
-): void {
-  const r = ws.retroItems.get(id);
-  if (!(r instanceof Y.Map)) return;
-  local(ws, () => {
-    setField(r, 'done', done);
-    setField(r, 'doneAt', done ? today : undefined);
-  });
-}
-
-export function deleteRetroItem(ws: WorkspaceDoc, id: string, now = Date.now()): void {
-  const r = ws.retroItems.get(id);
-  if (r instanceof Y.Map) local(ws, () => r.set('deletedAt', now));
-}
-
-export function restoreRetroItem(ws: WorkspaceDoc, id: string): void {
-  const r = ws.retroItems.get(id);
-  if (r instanceof Y.Map && r.has('deletedAt')) local(ws, () => r.delete('deletedAt'));
-}
-
-// ——— settings ———
-
-export function setScoringMethod(ws: WorkspaceDoc, method: ScoringMethod): void {
-  local(ws, () => setField(ws.experimentSettings, 'method', method));
-}
-
-/** Replaces one scale; throws with the reason when it cannot be used. */
-export function setScale(ws: WorkspaceDoc, name: ScaleName, levels: readonly ScaleLevel[]): void {
-  const clean = levels.map((l) => ({
-    value: l.value,
-    label: l.label.trim().slice(0, MAX_NAME),
-    rubric: l.rubric.trim().slice(0, MAX_NAME),
-  }));
-  if (clean.some((l) => !Number.isFinite(l.value) || l.value < 0)) {
-    throw new Error('Every level needs a number of zero or more');
-  }
-  const problem = scaleProblem(clean);
-  if (problem) throw new Error(problem);
-  local(ws, () => ws.experimentSettings.set(`scale:${name}`, clean));
-}
-
-/** Sets the sprint rhythm; throws with the reason when it cannot be used. */
-export function setSprintRhythm(ws: WorkspaceDoc, start: string, lengthDays: number): void {
-  checkDate(start, 'sprint start');
-  if (!Number.isInteger(lengthDays) || lengthDays < 1) {
-    throw new Error('A sprint lasts at least 1 whole day');
-  }
-  if (lengthDays > 91) throw new Error('A sprint lasts at most 91 days');
-  local(ws, () => {
-    setField(ws.experimentSettings, 'sprintStart', start);
-    setField(ws.experimentSettings, 'sprintLength', lengthDays);
-  });
-}
-
-/** Sets a person's hours per sprint (null goes back to the default). */
-export function setCapacity(ws: WorkspaceDoc, personId: string, hours: number | null): void {
-  if (hours !== null && !(Number.isFinite(hours) && hours >= 0 && hours <= MAX_CAPACITY)) {
-    throw new Error(`Capacity must be between 0 and ${MAX_CAPACITY} hours`);
-  }
-  local(ws, () =>
-    setField(ws.experimentSettings, `capacity:${personId}`, hours === null ? undefined : hours),
-  );
-}
-
-/** Sets the hours a person without their own capacity gives a sprint. */
-export function setDefaultCapacity(ws: WorkspaceDoc, hours: number): void {
-  if (!(Number.isFinite(hours) && hours >= 0 && hours <= MAX_CAPACITY)) {
-    throw new Error(`Capacity must be between 0 and ${MAX_CAPACITY} hours`);
-  }
-  local(ws, () => setField(ws.experimentSettings, 'defaultCapacity', hours));
 }
 
 /** Experiments, their retrospectives and settings. */
