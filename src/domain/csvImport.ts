@@ -1,99 +1,14 @@
-/** From parsed CSV rows to entries of the metric tree: column guessing and the import plan. */
+/**
+ * From parsed CSV rows to entries of the metric tree: the import plan, for a file with a metric
+ * column (long) or one column per metric (wide). Column guessing is in csvColumns.ts.
+ */
 import { parseDateCell, parseNumber, type DateOrder, type ParsedCsv } from './csvParse';
 import type { DecimalMark } from './csvNumber';
 import { CADENCE_GRAIN, grainOf, periodOf, type Grain } from './periods';
 import type { Cadence, PeriodKey } from './types';
+import { guessColumns, nameKey, type ColumnMap } from './csvColumns';
 
-/** Column indices. */
-export interface ColumnMap {
-  metric: number;
-  period: number;
-  value: number;
-  note: number | null;
-}
-
-type Role = keyof ColumnMap;
-
-/**
- * Header names per role, lower case without accents (normalizeHeader): English, then German,
- * French, Spanish, Portuguese and Dutch.
- */
-const SYNONYMS: Record<Role, readonly string[]> = {
-  metric: [
-    ...['metric', 'metric name', 'metrics', 'name', 'kpi', 'kpi name', 'measure', 'indicator'],
-    ...['kennzahl', 'metrik', 'metrique', 'indicateur', 'metrica', 'indicador', 'metriek'],
-    'kengetal',
-  ],
-  period: [
-    'period',
-    'date',
-    'week',
-    'month',
-    'quarter',
-    'day',
-    'time',
-    'timestamp',
-    'week of',
-    'week starting',
-    'period start',
-    ...['datum', 'zeitraum', 'woche', 'monat', 'quartal'],
-    ...['periode', 'semaine', 'mois', 'trimestre'],
-    ...['fecha', 'periodo', 'semana', 'mes', 'data'],
-    ...['maand', 'kwartaal'],
-  ],
-  value: [
-    ...['value', 'amount', 'count', 'total', 'number', 'actual', 'result', 'quantity', 'qty'],
-    ...['wert', 'valeur', 'valor', 'waarde'],
-  ],
-  note: [
-    ...['note', 'notes', 'comment', 'comments', 'remark', 'remarks', 'memo', 'description'],
-    ...['notiz', 'notizen', 'kommentar', 'bemerkung', 'commentaire', 'remarque'],
-    ...['nota', 'notas', 'comentario', 'observacion', 'observacao', 'notitie', 'opmerking'],
-  ],
-};
-
-/** Lower case, accents dropped (“Métrique” → “metrique”), non-letters as single spaces. */
-const normalizeHeader = (h: string): string =>
-  h
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-
-/** 2 when the header is a synonym, 1 when it holds one as whole words ("Value (USD)"), else 0. */
-function score(header: string, role: Role): number {
-  const h = normalizeHeader(header);
-  if (SYNONYMS[role].includes(h)) return 2;
-  const padded = ` ${h} `;
-  return SYNONYMS[role].some((word) => padded.includes(` ${word} `)) ? 1 : 0;
-}
-
-/**
- * Best guess from header names (English + common variants: metric/name/kpi, date/period/week/
- * month, value/amount/count, note/comment; and German, French, Spanish, Portuguese and Dutch:
- * Kennzahl/Datum/Wert/Notiz, métrique/date/valeur/note, métrica/fecha/valor/nota, …), accents
- * ignored. Exact names beat names that merely contain a synonym, then the leftmost column wins;
- * no column serves two roles. Roles without a match are left out.
- */
-export function guessColumns(header: readonly string[]): Partial<ColumnMap> {
-  const candidates: { role: Role; column: number; score: number }[] = [];
-  header.forEach((name, column) => {
-    for (const role of Object.keys(SYNONYMS) as Role[]) {
-      const s = score(name, role);
-      if (s > 0) candidates.push({ role, column, score: s });
-    }
-  });
-  candidates.sort((a, b) => b.score - a.score || a.column - b.column);
-  const map: Partial<ColumnMap> = {};
-  const used = new Set<number>();
-  for (const { role, column } of candidates) {
-    if (map[role] !== undefined || used.has(column)) continue;
-    map[role] = column;
-    used.add(column);
-  }
-  return map;
-}
+export { guessColumns, type ColumnMap } from './csvColumns';
 
 export interface ImportMetric {
   id: string;
@@ -143,8 +58,6 @@ const GRAIN_WORDS: Record<Grain, string> = {
   month: 'a month',
   quarter: 'a quarter',
 };
-
-const nameKey = (s: string): string => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** Metrics by trimmed, whitespace-collapsed, lower-case name; null marks an ambiguous name. */
 function indexByName(metrics: readonly ImportMetric[]): Map<string, ImportMetric | null> {

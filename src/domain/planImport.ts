@@ -3,6 +3,7 @@ import type { RowProblem } from './csvImport';
 import { parseDateCell, type DateOrder, type ParsedCsv } from './csvParse';
 import type { PlanDraft } from './plans';
 import { MAX_NAME, MAX_TEXT } from './validate';
+import { guessColumnsBy, nameKey } from './csvColumns';
 
 /** Column indices; null = not in the file. */
 export interface PlanColumnMap {
@@ -15,9 +16,7 @@ export interface PlanColumnMap {
   goals: number | null;
 }
 
-type Role = keyof PlanColumnMap;
-
-const SYNONYMS: Record<Role, readonly string[]> = {
+const SYNONYMS: Record<keyof PlanColumnMap, readonly string[]> = {
   customer: ['customer', 'customer name', 'client', 'account', 'company', 'organisation', 'name'],
   segment: ['segment', 'tier', 'customer segment', 'type'],
   owner: ['owner', 'csm', 'account owner', 'success manager', 'customer success manager'],
@@ -27,33 +26,9 @@ const SYNONYMS: Record<Role, readonly string[]> = {
   goals: ['goals', 'customer goals', 'success goals', 'objectives', 'outcomes', 'success criteria'],
 };
 
-const nameKey = (s: string): string => s.trim().replace(/\s+/g, ' ').toLowerCase();
-const headerKey = (h: string): string =>
-  h
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-
 /** Exact synonyms first, then headers holding one as whole words; the leftmost column wins. */
 export function guessPlanColumns(header: readonly string[]): Partial<PlanColumnMap> {
-  const found: { role: Role; column: number; score: number }[] = [];
-  header.forEach((name, column) => {
-    const h = headerKey(name);
-    for (const role of Object.keys(SYNONYMS) as Role[]) {
-      const words = SYNONYMS[role];
-      const score = words.includes(h) ? 2 : words.some((w) => ` ${h} `.includes(` ${w} `)) ? 1 : 0;
-      if (score > 0) found.push({ role, column, score });
-    }
-  });
-  found.sort((a, b) => b.score - a.score || a.column - b.column);
-  const map: Partial<PlanColumnMap> = {};
-  const used = new Set<number>();
-  for (const { role, column } of found) {
-    if (map[role] !== undefined || used.has(column)) continue;
-    map[role] = column;
-    used.add(column);
-  }
-  return map;
+  return guessColumnsBy(header, SYNONYMS);
 }
 
 export interface PlanImportRow extends PlanDraft {
