@@ -4,6 +4,10 @@ import { rootsOf, type WorkspaceDoc } from '../doc/schema';
 
 /** How long after the user set a field a teammate's different value counts as replacing it. */
 const WINDOW_MS = 10 * 60_000;
+/** A local transaction writing more fields than this is a batch (an import), not remembered. */
+const MAX_FIELDS = 50;
+/** Past this many remembered fields, those older than the window are forgotten. */
+const MAX_REMEMBERED = 500;
 /** Most replaced edits listed at once (the oldest go first). */
 const MAX_SHOWN = 5;
 
@@ -78,6 +82,10 @@ export class WorkspaceConflicts {
     const now = Date.now();
     if (tr.local) {
       if (tr.origin !== LOCAL_ORIGIN) return; // a restore or a claim is not the user's typing
+      let size = 0;
+      tr.changed.forEach((fields) => (size += fields.size));
+      if (size > MAX_FIELDS) return; // an import or a template, not an edit to guard
+      if (this.#mine.size > MAX_REMEMBERED) this.#forgetBefore(now - WINDOW_MS);
       tr.changed.forEach((fields, type) => {
         for (const field of fields) {
           const place = this.#place(type, field);
@@ -113,6 +121,10 @@ export class WorkspaceConflicts {
     });
     if (found.length > 0) this.#replaced = [...this.#replaced, ...found].slice(-MAX_SHOWN);
   };
+
+  #forgetBefore(time: number): void {
+    for (const [id, mine] of this.#mine) if (mine.at < time) this.#mine.delete(id);
+  }
 
   /** Keeps the teammate's value: the notice goes. */
   dismiss(id: string): void {

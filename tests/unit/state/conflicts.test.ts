@@ -99,4 +99,21 @@ describe("a teammate's edit that replaced yours", () => {
     expect(readMetrics(a).metrics[0]?.definition).toBe('Accounts active in week 1');
     expect(conflicts.replaced).toEqual([]);
   });
+
+  it('an import (a batch of many values) is not guarded: a teammate replacing one says nothing', () => {
+    const { a, b, id, conflicts } = pair();
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      metricId: id,
+      period: `2026-W${String((i % 52) + 1).padStart(2, '0')}`,
+      value: i,
+      note: '',
+      by: null,
+    }));
+    setEntries(a, many.slice(0, 52));
+    setEntries(b, [entry(id, 99)], 5);
+    merge(a, b);
+    // Positive control: their value arrived and won (B has the higher client id).
+    expect(readEntries(a, id).entries.find((e) => e.period === '2026-W49')?.value).toBe(99);
+    expect(conflicts.replaced).toEqual([]);
+  });
 });
