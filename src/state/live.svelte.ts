@@ -30,6 +30,8 @@ export interface Identity {
 export const DEFAULT_SIGNALING = ['wss://y-webrtc-eu.fly.dev'];
 
 const POLL_MS = 1000;
+/** How long a copy may try to reach its server before the Share tab says no one can be reached. */
+export const UNREACHABLE_MS = 6000;
 
 /** Origin of changes merged from a sync file: not local, so they are never undone here. */
 const SYNC_FILE_ORIGIN = { name: 'lodestar-sync-file' } as const;
@@ -49,6 +51,9 @@ export class LiveSync {
   dropped = $state(0);
   /** Signaling messages sealed with another key (someone with the room name only), ignored. */
   foreign = $state(0);
+  /** The server has not answered for UNREACHABLE_MS since this connection started trying. */
+  unreachable = $state(false);
+  private connectingSince = 0;
   private conn: LiveConnection | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private generation = 0;
@@ -149,6 +154,12 @@ export class LiveSync {
     if (settings && navigator.onLine) await this.connect();
   }
 
+  /** Drops the connection that could not reach anyone and tries afresh with the same settings. */
+  async retry(): Promise<void> {
+    await this.disconnect();
+    if (this.settings && navigator.onLine) await this.connect();
+  }
+
   link(base: string, name: string): string | null {
     const s = this.settings;
     if (!s) return null;
@@ -197,6 +208,12 @@ export class LiveSync {
     const conn = this.conn;
     if (!conn) return;
     this.status = conn.status();
+    const now = Date.now();
+    // A Yjs server that refuses reports 'offline' between its attempts: still trying.
+    const trying = this.status.state === 'connecting' || this.status.state === 'offline';
+    if (!trying) this.connectingSince = 0;
+    else if (this.connectingSince === 0) this.connectingSince = now;
+    this.unreachable = this.connectingSince !== 0 && now - this.connectingSince >= UNREACHABLE_MS;
     const online: Teammate[] = [];
     conn.awareness.getStates().forEach((state, clientId) => {
       if (clientId === conn.awareness.clientID) return;
@@ -210,7 +227,6 @@ export class LiveSync {
     });
     this.online = online;
     if (this.status.state === 'connected' && online.length > 0) {
-      const now = Date.now();
       const next = { ...this.lastSynced };
       for (const t of online) next[t.name] = now;
       this.lastSynced = next;
@@ -236,6 +252,8 @@ export class LiveSync {
     const conn = this.conn;
     this.conn = null;
     this.status = { state: 'offline', peers: 0 };
+    this.connectingSince = 0;
+    this.unreachable = false;
     this.online = [];
     const previous = this.closing;
     this.closing = previous.then(() => conn?.destroy()).catch(() => undefined);
