@@ -4,11 +4,15 @@
  *
  * Lines end in CRLF and are folded at 75 octets of UTF-8 (never inside a character), the
  * continuation starting with one space. TEXT values escape backslash, semicolon, comma and
- * newlines. DTSTART is a "floating" local date-time (no time zone), so 09:00 stays 09:00 in
- * whatever zone the calendar is in. The UID is stable per workspace and person, so importing a
- * newer file updates the event instead of adding a second one.
+ * newlines. DTSTART is a local date-time in the user's time zone (`DTSTART;TZID=Europe/Berlin:`),
+ * with that zone's VTIMEZONE (domain/icsTimeZone, derived from Intl) in the file: a calendar in
+ * another zone puts the reminder at the same instant, and a weekly 09:30 stays 09:30 for the
+ * user across daylight-saving changes (a UTC time with Z would move by an hour twice a year).
+ * The UID is stable per workspace and person, so importing a newer file updates the event
+ * instead of adding a second one.
  */
 import { addDays, daysBetween, periodOf, periodStart } from './periods';
+import { vtimezoneLines } from './icsTimeZone';
 import type { Cadence } from './types';
 
 /** Monday = 0 … Sunday = 6 (ISO order). */
@@ -39,6 +43,8 @@ export interface CheckinReminder {
   weekday: Weekday;
   /** Local time of day, "HH:MM" (24 h). */
   time: string;
+  /** The user's IANA time zone (Intl.DateTimeFormat().resolvedOptions().timeZone). */
+  timeZone: string;
   /** How often; daily ignores the weekday, monthly and quarterly use its first in the month. */
   cadence: Cadence;
   workspaceName: string;
@@ -144,6 +150,8 @@ export function recurrenceRule(cadence: Cadence, weekday: Weekday): string {
 }
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+/** An IANA zone name: nothing that would need quoting in a TZID parameter. */
+const ZONE = /^[A-Za-z0-9/_+-]{1,64}$/;
 
 /** The event's description: the metrics to log, then where. */
 function description(r: CheckinReminder): string {
@@ -154,11 +162,18 @@ function description(r: CheckinReminder): string {
   return lines.join('\n');
 }
 
-/** The whole calendar file, CRLF line ends included. Throws a RangeError on a bad time. */
+/**
+ * The whole calendar file, CRLF line ends included. Throws a RangeError on a bad time or a time
+ * zone Intl does not know.
+ */
 export function checkinCalendar(r: CheckinReminder): string {
   const time = TIME.exec(r.time);
   if (!time) throw new RangeError(`Not a time of day: "${r.time}"`);
-  const start = firstReminderDate(r.today, r.weekday, r.cadence).replace(/-/g, '');
+  if (!ZONE.test(r.timeZone)) throw new RangeError(`Not a time zone: "${r.timeZone}"`);
+  const first = firstReminderDate(r.today, r.weekday, r.cadence);
+  const start = first.replace(/-/g, '');
+  // From the year before the first reminder, so every occurrence has its observance.
+  const zone = vtimezoneLines(r.timeZone, Number(first.slice(0, 4)) - 1);
   const summary = `Lodestar check-in: ${r.workspaceName}`;
   const lines = [
     'BEGIN:VCALENDAR',
@@ -166,10 +181,11 @@ export function checkinCalendar(r: CheckinReminder): string {
     'PRODID:-//Lodestar//Check-in reminder//EN',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
+    ...zone,
     'BEGIN:VEVENT',
     `UID:${escapeText(r.uid)}@lodestar`,
     `DTSTAMP:${utcStamp(r.now)}`,
-    `DTSTART:${start}T${time[1]}${time[2]}00`,
+    `DTSTART;TZID=${r.timeZone}:${start}T${time[1]}${time[2]}00`,
     `DURATION:PT${r.durationMinutes ?? 15}M`,
     `RRULE:${recurrenceRule(r.cadence, r.weekday)}`,
     `SUMMARY:${escapeText(summary)}`,

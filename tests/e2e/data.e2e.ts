@@ -240,7 +240,12 @@ test('a calendar reminder lists the metrics I own', async () => {
     const lines = ics.text.replace(/\r\n /g, '').split('\r\n');
     expect(lines[0]).toBe('BEGIN:VCALENDAR');
     expect(lines).toContain('RRULE:FREQ=WEEKLY;BYDAY=TH');
-    expect(lines.find((l) => l.startsWith('DTSTART:'))).toMatch(/^DTSTART:\d{8}T083000$/);
+    // In the browser's zone, with that zone's VTIMEZONE in the file.
+    const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(lines.find((l) => l.startsWith('DTSTART;'))).toMatch(
+      new RegExp(`^DTSTART;TZID=${zone}:\\d{8}T083000$`),
+    );
+    expect(lines).toContain(`TZID:${zone}`);
     expect(lines.find((l) => l.startsWith('DESCRIPTION:Log'))).toContain(
       '- Weekly active users (weekly)',
     );

@@ -22,6 +22,7 @@ const reminder = (patch: Partial<CheckinReminder> = {}): CheckinReminder => ({
   weekday: 0,
   time: '09:30',
   cadence: 'weekly',
+  timeZone: 'Europe/Berlin',
   workspaceName: 'Acme, Inc; growth',
   metrics: [
     { name: 'Weekly active users', cadence: 'weekly' },
@@ -117,10 +118,18 @@ describe('checkinCalendar', () => {
     }
     expect(stack).toEqual([]);
     expect(lines[0]).toBe('BEGIN:VCALENDAR');
-    const order = ['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'BEGIN:VALARM', 'END:VALARM', 'END:VEVENT'];
+    const order = [
+      'BEGIN:VCALENDAR',
+      'BEGIN:VTIMEZONE',
+      'END:VTIMEZONE',
+      'BEGIN:VEVENT',
+      'BEGIN:VALARM',
+      'END:VALARM',
+      'END:VEVENT',
+    ];
     const at = order.map((l) => lines.indexOf(l));
     expect(at).toEqual([...at].sort((a, b) => a - b));
-    for (const required of ['VERSION:2.0', 'PRODID:', 'UID:', 'DTSTAMP:', 'DTSTART:']) {
+    for (const required of ['VERSION:2.0', 'PRODID:', 'UID:', 'DTSTAMP:', 'DTSTART;TZID=']) {
       expect(lines.some((l) => l.startsWith(required))).toBe(true);
     }
     const alarm = lines.slice(lines.indexOf('BEGIN:VALARM'), lines.indexOf('END:VALARM'));
@@ -129,10 +138,10 @@ describe('checkinCalendar', () => {
     expect(alarm.some((l) => l.startsWith('DESCRIPTION:'))).toBe(true);
   });
 
-  it('repeats weekly at a floating local time, from the first occurrence', () => {
+  it("repeats weekly at a time in the user's zone, from the first occurrence", () => {
     expect(lines).toContain('UID:ws1-p1@lodestar');
     expect(lines).toContain('DTSTAMP:20261123T101507Z');
-    expect(lines).toContain('DTSTART:20261123T093000');
+    expect(lines).toContain('DTSTART;TZID=Europe/Berlin:20261123T093000');
     expect(lines).toContain('RRULE:FREQ=WEEKLY;BYDAY=MO');
   });
 
@@ -149,10 +158,10 @@ describe('checkinCalendar', () => {
   it('follows the cadence', () => {
     const daily = unfold(checkinCalendar(reminder({ cadence: 'daily', time: '17:05' })));
     expect(daily).toContain('RRULE:FREQ=DAILY\r\n');
-    expect(daily).toContain('DTSTART:20261123T170500\r\n');
+    expect(daily).toContain('DTSTART;TZID=Europe/Berlin:20261123T170500\r\n');
     const monthly = unfold(checkinCalendar(reminder({ cadence: 'monthly', weekday: 4 })));
     expect(monthly).toContain('RRULE:FREQ=MONTHLY;BYDAY=1FR\r\n');
-    expect(monthly).toContain('DTSTART:20261204T093000\r\n');
+    expect(monthly).toContain('DTSTART;TZID=Europe/Berlin:20261204T093000\r\n');
   });
 
   it('rejects a bad time', () => {
