@@ -1,6 +1,8 @@
+import { isFiscalStart } from '../domain/fiscal';
 import { MAX_NAME, text, Problems } from '../domain/validate';
 import type { WorkspaceDoc } from './schema';
 import type { DocArea } from './area';
+import type { DocWarning } from './warnings';
 import type * as Y from 'yjs';
 import { LOCAL_ORIGIN, local } from './records';
 
@@ -55,6 +57,35 @@ export function setWorkspaceName(ws: WorkspaceDoc, name: string): void {
   local(ws, () => ws.meta.set('name', name.trim()));
 }
 
+/**
+ * The month (1–12) the workspace's fiscal year starts in, the same on every replica because it
+ * is in the document; absent (every workspace made before the setting) is January, the calendar
+ * quarters. A value a peer wrote that is no month reads as January too (`fiscalStartWarning`).
+ */
+export function fiscalYearStart(ws: WorkspaceDoc): number {
+  const v = ws.meta.get('fiscalYearStart');
+  return isFiscalStart(v) ? v : 1;
+}
+
+/** Says when the stored fiscal start is unreadable (and so read as January). */
+function fiscalStartWarning(ws: WorkspaceDoc): DocWarning[] {
+  const v = ws.meta.get('fiscalYearStart');
+  return v === undefined || isFiscalStart(v)
+    ? []
+    : [
+        {
+          where: 'workspace settings',
+          message: 'the fiscal year start is not a month; January is used',
+        },
+      ];
+}
+
+/** Sets the fiscal year start (a month 1–12); RangeError for anything else. */
+export function setFiscalYearStart(ws: WorkspaceDoc, month: number): void {
+  if (!isFiscalStart(month)) throw new RangeError(`Not a month: ${month}`);
+  local(ws, () => ws.meta.set('fiscalYearStart', month));
+}
+
 /** Fills a brand-new document; the origin is local but this is not an undoable step. */
 export function initWorkspace(ws: WorkspaceDoc, name: string, now = Date.now()): void {
   ws.doc.transact(() => {
@@ -64,7 +95,7 @@ export function initWorkspace(ws: WorkspaceDoc, name: string, now = Date.now()):
   }, LOCAL_ORIGIN);
 }
 
-/** The workspace's own settings: name, creation time, schema version. */
+/** The workspace's own settings: name, creation time, schema version, fiscal year start. */
 export const metaArea: DocArea<{ meta: Y.Map<unknown> }> = {
   name: 'meta',
   roots: { meta: { counting: 'key', one: 'workspace setting', many: 'workspace settings' } },
@@ -74,7 +105,8 @@ export const metaArea: DocArea<{ meta: Y.Map<unknown> }> = {
       name: workspaceName(ws),
       version: schemaVersion(ws),
       createdAt: ws.meta.get('createdAt'),
+      fiscalYearStart: fiscalYearStart(ws),
     },
-    warnings: [],
+    warnings: fiscalStartWarning(ws),
   }),
 };

@@ -1,5 +1,13 @@
 import { isComputed } from './formula';
-import { CADENCE_GRAIN, grainOf, nextPeriod, periodCount, periodOf, type Grain } from './periods';
+import {
+  CADENCE_GRAIN,
+  grainOf,
+  nextPeriod,
+  periodCount,
+  periodOf,
+  samePeriodSeries,
+  type Grain,
+} from './periods';
 import type { Entry, Metric, PeriodKey } from './types';
 
 export type EntriesByMetric = ReadonlyMap<string, readonly Entry[]>;
@@ -45,20 +53,22 @@ export interface MetricDue {
  * The check-ins one metric owes by `today`: the current period of its cadence and the past
  * periods since tracking started that have no entry, newest first, at most `maxBack` past ones;
  * the rest are only counted. It walks back from today and stops once the list is full, then
- * counts the older gaps arithmetically, so five years of daily values cost little.
+ * counts the older gaps arithmetically, so five years of daily values cost little. Quarters are
+ * those of a fiscal year starting in `fiscalStart` (domain/fiscal.ts).
  */
 export function dueForMetric(
   m: Metric,
   entries: readonly Entry[] | undefined,
   today: string,
   maxBack = 6,
+  fiscalStart = 1,
 ): MetricDue {
   const none: MetricDue = { items: [], older: 0 };
   if (!isTracked(m) || m.cadence === null) return none;
   const grain: Grain = CADENCE_GRAIN[m.cadence];
-  const current = periodOf(today, grain);
+  const current = periodOf(today, grain, fiscalStart);
   const since = trackingSince(m);
-  const first = since > today ? current : periodOf(since, grain);
+  const first = since > today ? current : periodOf(since, grain, fiscalStart);
   const have = new Set((entries ?? []).map((e) => e.period));
   const items: DueItem[] = [];
   let p = current;
@@ -75,7 +85,10 @@ export function dueForMetric(
   // Periods first..p are not listed: count those without a value.
   let present = 0;
   for (const e of entries ?? [])
-    if (e.period >= first && e.period <= p && grainOf(e.period) === grain) present++;
+    if (e.period >= first && e.period <= p && grainOf(e.period) === grain) {
+      // A quarter of another fiscal year (stored before the setting changed) is not one of these.
+      if (grain !== 'quarter' || samePeriodSeries(e.period, first)) present++;
+    }
   return { items, older: periodCount(first, p) - present };
 }
 
@@ -105,10 +118,15 @@ export function collectDue(perMetric: readonly MetricDue[], metrics: readonly Me
 }
 
 /** Whether a metric missed its last check-in: the period before the current one has no value. */
-export function isStale(m: Metric, entries: readonly Entry[] | undefined, today: string): boolean {
+export function isStale(
+  m: Metric,
+  entries: readonly Entry[] | undefined,
+  today: string,
+  fiscalStart = 1,
+): boolean {
   if (!isTracked(m) || m.cadence === null) return false;
   const grain = CADENCE_GRAIN[m.cadence];
-  const previous = nextPeriod(periodOf(today, grain), -1);
-  if (periodOf(trackingSince(m), grain) > previous) return false;
+  const previous = nextPeriod(periodOf(today, grain, fiscalStart), -1);
+  if (periodOf(trackingSince(m), grain, fiscalStart) > previous) return false;
   return !(entries ?? []).some((e) => e.period === previous);
 }

@@ -8,6 +8,13 @@
  * the week number since the epoch, or year × 12 + month, or year × 4 + quarter, so stepping and
  * ranges are plain integer arithmetic. Years are 0000–9999 (four digits); keys outside that
  * range, and malformed keys or dates, throw a RangeError.
+ *
+ * Quarters may follow a fiscal year (domain/fiscal.ts): a fiscal year starting in January, April,
+ * July or October has the calendar quarters, keyed as always ("2026-Q2" is April–June whatever
+ * the setting); any other start shifts them by one or two months, and such a quarter is keyed by
+ * the calendar quarter it starts one or two months after ("2026-Q1+1" is February–April 2026).
+ * So a key names its months on its own, and the functions taking a fiscal start (1–12, default
+ * January: exactly the calendar behaviour) only choose which quarters a date falls in.
  */
 import type { Cadence, PeriodKey } from './types';
 
@@ -27,12 +34,24 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const WEEK_RE = /^(\d{4})-W(\d{2})$/;
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
-const QUARTER_RE = /^(\d{4})-Q(\d)$/;
+const QUARTER_RE = /^(\d{4})-Q(\d)(?:\+([12]))?$/;
 
 interface Period {
   grain: Grain;
   ord: number;
+  /** Quarters only: months after its calendar quarter a shifted (fiscal) quarter starts, 1 or 2. */
+  shift?: number;
 }
+
+/** The months (0, 1 or 2) a fiscal year starting in `fiscalStart` (1–12) shifts its quarters. */
+export function quarterShift(fiscalStart: number): number {
+  if (!Number.isInteger(fiscalStart) || fiscalStart < 1 || fiscalStart > 12) {
+    throw new RangeError(`Not a month: ${fiscalStart}`);
+  }
+  return (fiscalStart - 1) % 3;
+}
+
+const shiftOf = (p: Period): number => p.shift ?? 0;
 
 /** Day number of a civil date (Hinnant's days_from_civil); month 1–12. */
 function dayFromCivil(y: number, m: number, d: number): number {
@@ -111,8 +130,11 @@ function tryParse(s: string): Period | null {
   }
   m = QUARTER_RE.exec(s);
   if (m) {
-    const [y, q] = [Number(m[1]), Number(m[2])];
-    return q >= 1 && q <= 4 ? { grain: 'quarter', ord: y * 4 + q - 1 } : null;
+    const [y, q, shift] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+    if (q < 1 || q > 4) return null;
+    return shift === 0
+      ? { grain: 'quarter', ord: y * 4 + q - 1 }
+      : { grain: 'quarter', ord: y * 4 + q - 1, shift };
   }
   return null;
 }
@@ -123,7 +145,8 @@ function parse(period: string): Period {
   return p;
 }
 
-function startDay({ grain, ord }: Period): number {
+function startDay(p: Period): number {
+  const { grain, ord } = p;
   switch (grain) {
     case 'day':
       return ord;
@@ -131,19 +154,25 @@ function startDay({ grain, ord }: Period): number {
       return mondayOfWeek(ord);
     case 'month':
       return dayFromCivil(Math.floor(ord / 12), (ord % 12) + 1, 1);
-    case 'quarter':
-      return dayFromCivil(Math.floor(ord / 4), (ord % 4) * 3 + 1, 1);
+    case 'quarter': {
+      const month = ord * 3 + shiftOf(p); // year × 12 + month − 1 of its first month
+      return dayFromCivil(Math.floor(month / 12), (month % 12) + 1, 1);
+    }
   }
 }
 
-function ordOfDay(day: number, grain: Grain): number {
-  if (grain === 'day') return day;
-  if (grain === 'week') return weekOfDay(day);
+/** The period of `grain` holding a day; quarters shifted by `shift` months (see quarterShift). */
+function periodOfDay(day: number, grain: Grain, shift = 0): Period {
+  if (grain === 'day') return { grain, ord: day };
+  if (grain === 'week') return { grain, ord: weekOfDay(day) };
   const [y, m] = civilFromDay(day);
-  return grain === 'month' ? y * 12 + m - 1 : y * 4 + Math.floor((m - 1) / 3);
+  if (grain === 'month') return { grain, ord: y * 12 + m - 1 };
+  const ord = Math.floor((y * 12 + m - 1 - shift) / 3);
+  return shift === 0 ? { grain, ord } : { grain, ord, shift };
 }
 
-function format({ grain, ord }: Period): PeriodKey {
+function format(p: Period): PeriodKey {
+  const { grain, ord } = p;
   switch (grain) {
     case 'day':
       return formatDay(ord);
@@ -154,7 +183,7 @@ function format({ grain, ord }: Period): PeriodKey {
     case 'month':
       return `${yearText(Math.floor(ord / 12))}-${pad((ord % 12) + 1, 2)}`;
     case 'quarter':
-      return `${yearText(Math.floor(ord / 4))}-Q${(ord % 4) + 1}`;
+      return `${yearText(Math.floor(ord / 4))}-Q${(ord % 4) + 1}${p.shift ? `+${p.shift}` : ''}`;
   }
 }
 
@@ -179,8 +208,9 @@ export function grainOf(period: string): Grain | null {
   return grain;
 }
 
-export function periodOf(date: string, grain: Grain): PeriodKey {
-  return format({ grain, ord: ordOfDay(dayNumber(date), grain) });
+/** The period of `grain` a date falls in; quarters of a fiscal year starting in `fiscalStart`. */
+export function periodOf(date: string, grain: Grain, fiscalStart = 1): PeriodKey {
+  return format(periodOfDay(dayNumber(date), grain, quarterShift(fiscalStart)));
 }
 
 export function periodStart(period: string): string {
@@ -190,14 +220,14 @@ export function periodStart(period: string): string {
 /** The last date of a period (inclusive). */
 export function periodEnd(period: string): string {
   const p = parse(period);
-  return formatDay(startDay({ grain: p.grain, ord: p.ord + 1 }) - 1);
+  return formatDay(startDay({ ...p, ord: p.ord + 1 }) - 1);
 }
 
 /** The period `n` steps later (earlier when n is negative). */
 export function nextPeriod(period: string, n = 1): PeriodKey {
   const p = parse(period);
   if (!Number.isInteger(n)) throw new RangeError(`Not a whole number of periods: ${n}`);
-  return format({ grain: p.grain, ord: p.ord + n });
+  return format({ ...p, ord: p.ord + n });
 }
 
 /** Orders keys of one grain chronologically (they sort as strings); -1, 0 or 1. */
@@ -205,13 +235,27 @@ export function comparePeriods(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Two periods of one series: the same grain and, for quarters, the same shift. */
+function sameSeries(a: Period, b: Period, from: string, to: string): void {
+  if (a.grain !== b.grain) throw new RangeError(`Periods of different grains: ${from}, ${to}`);
+  if (shiftOf(a) !== shiftOf(b)) {
+    throw new RangeError(`Quarters of different fiscal years: ${from}, ${to}`);
+  }
+}
+
+/** Whether two period keys are of one series (the same grain, and quarters of one fiscal year). */
+export function samePeriodSeries(a: string, b: string): boolean {
+  const [p, q] = [tryParse(a), tryParse(b)];
+  return p !== null && q !== null && p.grain === q.grain && shiftOf(p) === shiftOf(q);
+}
+
 /** Every period from `from` to `to` inclusive, chronological; [] when from is after to. */
 export function periodsBetween(from: string, to: string): PeriodKey[] {
   const a = parse(from);
   const b = parse(to);
-  if (a.grain !== b.grain) throw new RangeError(`Periods of different grains: ${from}, ${to}`);
+  sameSeries(a, b, from, to);
   const out: PeriodKey[] = [];
-  for (let ord = a.ord; ord <= b.ord; ord++) out.push(format({ grain: a.grain, ord }));
+  for (let ord = a.ord; ord <= b.ord; ord++) out.push(format({ ...a, ord }));
   return out;
 }
 
@@ -219,25 +263,45 @@ export function periodsBetween(from: string, to: string): PeriodKey[] {
 export function periodCount(from: string, to: string): number {
   const a = parse(from);
   const b = parse(to);
-  if (a.grain !== b.grain) throw new RangeError(`Periods of different grains: ${from}, ${to}`);
+  sameSeries(a, b, from, to);
   return Math.max(0, b.ord - a.ord + 1);
 }
 
 /**
  * The period of an equal or coarser grain that contains `period`. A week belongs to the month
- * and quarter of its Thursday (the ISO rule that also gives a week its year). Finer: RangeError.
+ * and quarter of its Thursday (the ISO rule that also gives a week its year). Quarters are those
+ * of a fiscal year starting in `fiscalStart`. Finer, or a quarter of another fiscal year (no
+ * such quarter holds it whole): RangeError.
  */
-export function toGrain(period: string, grain: Grain): PeriodKey {
+export function toGrain(period: string, grain: Grain, fiscalStart = 1): PeriodKey {
   const p = parse(period);
+  const shift = quarterShift(fiscalStart);
   if (GRAIN_ORDER.indexOf(grain) < GRAIN_ORDER.indexOf(p.grain)) {
     throw new RangeError(`Cannot split ${period} into ${grain}s`);
   }
-  if (p.grain === grain) return format(p);
+  if (p.grain === grain) {
+    if (grain === 'quarter' && shiftOf(p) !== shift) {
+      throw new RangeError(`${period} is not a quarter of a year starting in month ${fiscalStart}`);
+    }
+    return format(p);
+  }
   const day = startDay(p) + (p.grain === 'week' ? 3 : 0);
-  return format({ grain, ord: ordOfDay(day, grain) });
+  return format(periodOfDay(day, grain, shift));
 }
 
-/** "7 Mar 2025", "Week 7, 2025", "Mar 2025", "Q1 2025". */
+/**
+ * The first month (year × 12 + month − 1) of a quarter key, or null when it is no quarter: what
+ * domain/fiscal.ts numbers fiscal quarters and years from.
+ */
+export function quarterFirstMonth(period: string): number | null {
+  const p = tryParse(period);
+  return p?.grain === 'quarter' ? p.ord * 3 + shiftOf(p) : null;
+}
+
+/**
+ * "7 Mar 2025", "Week 7, 2025", "Mar 2025", "Q1 2025"; a shifted quarter by its months, "Feb–Apr
+ * 2025" or "Dec 2025 – Feb 2026" (domain/fiscal.ts names it in its own fiscal year).
+ */
 export function periodLabel(period: string): string {
   const p = parse(period);
   switch (p.grain) {
@@ -252,8 +316,25 @@ export function periodLabel(period: string): string {
     case 'month':
       return `${MONTHS[p.ord % 12] ?? ''} ${Math.floor(p.ord / 12)}`;
     case 'quarter':
-      return `Q${(p.ord % 4) + 1} ${Math.floor(p.ord / 4)}`;
+      return p.shift
+        ? monthsText(p.ord * 3 + p.shift)
+        : `Q${(p.ord % 4) + 1} ${Math.floor(p.ord / 4)}`;
   }
+}
+
+/** The three months from month ordinal `first`: "Feb–Apr 2026", "Dec 2026 – Feb 2027". */
+function monthsText(first: number): string {
+  const last = first + 2;
+  const [y1, y2] = [Math.floor(first / 12), Math.floor(last / 12)];
+  const [m1, m2] = [MONTHS[first % 12] ?? '', MONTHS[last % 12] ?? ''];
+  return y1 === y2 ? `${m1}–${m2} ${y1}` : `${m1} ${y1} – ${m2} ${y2}`;
+}
+
+/** The months a quarter key covers, "Apr–Jun 2026"; RangeError when it is not a quarter. */
+export function quarterMonths(quarter: string): string {
+  const first = quarterFirstMonth(quarter);
+  if (first === null) throw new RangeError(`Not a quarter: "${quarter}"`);
+  return monthsText(first);
 }
 
 /** The calendar date that `now` has in the local time zone. */
@@ -274,7 +355,12 @@ export function daysBetween(a: string, b: string): number {
  * The periods of a cadence that are due by `today`: the current one and past ones back to
  * `since` (inclusive), chronological; [] when since is after today.
  */
-export function duePeriods(grain: Grain, since: string, today: string): PeriodKey[] {
+export function duePeriods(
+  grain: Grain,
+  since: string,
+  today: string,
+  fiscalStart = 1,
+): PeriodKey[] {
   if (dayNumber(since) > dayNumber(today)) return [];
-  return periodsBetween(periodOf(since, grain), periodOf(today, grain));
+  return periodsBetween(periodOf(since, grain, fiscalStart), periodOf(today, grain, fiscalStart));
 }

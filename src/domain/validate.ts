@@ -135,6 +135,7 @@ export function readMetric(id: string, raw: Record<string, unknown>, problems: P
         ? null
         : readPlanMetricSpec(raw.planMetric, problems),
     tolerance: finiteOrNull(raw.tolerance, 'tolerance', problems),
+    mayExceed100: raw.mayExceed100 === true,
     targets: readTargets(raw.targets, problems),
   };
 }
@@ -158,10 +159,10 @@ export function readPlanMetricSpec(raw: unknown, problems: Problems): PlanMetric
   return null;
 }
 
-const QUARTER = /^\d{4}-Q[1-4]$/;
+const QUARTER = /^\d{4}-Q[1-4](?:\+[12])?$/; // "+1", "+2": a shifted fiscal quarter (periods.ts)
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** Targets as stored: one map keyed by quarter ("2025-Q1") or month ("2025-03"). */
+/** Targets as stored: one map keyed by quarter ("2025-Q1", "2025-Q1+1") or month ("2025-03"). */
 export function readTargets(raw: unknown, problems: Problems): TargetSet {
   const quarterly: Record<string, number> = {};
   const monthly: Record<string, number> = {};
