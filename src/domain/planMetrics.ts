@@ -5,13 +5,15 @@
  *   moment) in the period, from each plan's step history (deleted steps placed as the journey
  *   places them). Every period of the range (or up to today) has a point, 0 when nobody did.
  * - completed-within: of the plans started in the period that have milestones, the share (%)
- *   whose milestones were all done within N days of the start (done on or before start + N).
- *   Plans without milestones have nothing to complete and are left out.
+ *   whose milestones were all done within N days of the start (done on or before start + N),
+ *   counting a plan only once it succeeded or its window closed (domain/planCompletion: with
+ *   `today`; open plans are not counted yet). Plans without milestones are left out.
  * - median-days-to-nsm: the median of days from start to first reaching the NSM moment, for
- *   plans that reached it in the period.
+ *   plans that reached it in the period (a plan that reached it before its start is left out).
  * The last two have points only for periods with plans to measure. Deleted plans never count.
  */
 import type { Point } from './aggregate';
+import { completionCounts, completionShare } from './planCompletion';
 import { nsmPosition, placeStep, stepPosition, type Journey } from './journey';
 import { comparePeriods, daysBetween, periodOf, periodsBetween, type Grain } from './periods';
 import type { Plan } from './plans';
@@ -115,23 +117,23 @@ export function planMetricSeries(
       return buckets.filled((values) => values.length, until);
     }
     case 'completed-within': {
-      for (const plan of live) {
-        const start = plan.startDate;
-        if (start === null || plan.milestones.length === 0) continue;
-        const complete = plan.milestones.every(
-          (m) => m.done && m.doneAt !== null && daysBetween(start, m.doneAt) <= spec.days,
-        );
-        buckets.add(start, complete ? 1 : 0);
+      const points: Point[] = [];
+      for (const count of completionCounts(live, spec.days, grain, today, periods)) {
+        const value = completionShare(count);
+        if (value !== null) points.push({ period: count.period, value });
       }
-      return buckets.points((v) => (100 * v.filter((x) => x === 1).length) / v.length);
+      return points;
     }
     case 'median-days-to-nsm': {
       const target = nsmPosition(journey);
       if (target < 0) return [];
       for (const plan of live) {
         const at = plan.startDate === null ? null : firstReached(plan, journey, target);
-        if (plan.startDate !== null && at !== null)
-          buckets.add(at, daysBetween(plan.startDate, at));
+        if (plan.startDate === null || at === null) continue;
+        // A start after the NSM moment is refused when typed; one from an older copy is not
+        // a duration, so it is left out rather than pulling the median below zero.
+        const days = daysBetween(plan.startDate, at);
+        if (days >= 0) buckets.add(at, days);
       }
       return buckets.points(median);
     }

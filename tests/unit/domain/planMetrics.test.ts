@@ -174,6 +174,17 @@ describe('median-days-to-nsm', () => {
     ]);
   });
 
+  it('leaves out a plan that reached the NSM moment before its start (an older copy)', () => {
+    // Start 20 March, NSM moment 11 March: −9 days is no duration; March stays 10 and 49.
+    const odd = plan('h', { startDate: '2025-03-20', stepHistory: visits(['s3', '2025-03-11']) });
+    expect(
+      planMetricSeries({ kind: 'median-days-to-nsm' }, [...plans, odd], journey, 'month'),
+    ).toEqual([
+      { period: '2025-03', value: 29.5 },
+      { period: '2025-04', value: 40 },
+    ]);
+  });
+
   it('follows the chosen NSM moment', () => {
     const fulfilled = buildJourney(journey.all, 's4');
     expect(planMetricSeries({ kind: 'median-days-to-nsm' }, plans, fulfilled, 'quarter')).toEqual([
