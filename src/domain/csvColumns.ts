@@ -51,6 +51,9 @@ export interface ColumnMap {
   period: number;
   value: number;
   note: number | null;
+  /** Optional columns that set the metric's targets and baseline (csvTargets.ts). */
+  target?: number | null;
+  baseline?: number | null;
 }
 
 type Role = keyof ColumnMap;
@@ -91,11 +94,21 @@ const SYNONYMS: Record<Role, readonly string[]> = {
     ...['notiz', 'notizen', 'kommentar', 'bemerkung', 'commentaire', 'remarque'],
     ...['nota', 'notas', 'comentario', 'observacion', 'observacao', 'notitie', 'opmerking'],
   ],
+  target: [
+    ...['target', 'targets', 'goal', 'plan', 'planned', 'budget', 'objective'],
+    ...['ziel', 'zielwert', 'soll', 'objectif', 'cible', 'objetivo', 'meta', 'doel'],
+    'streefwaarde',
+  ],
+  baseline: [
+    ...['baseline', 'base line', 'starting point', 'reference'],
+    ...['basis', 'basiswert', 'ausgangswert', 'referenz', 'ligne de base'],
+    ...['linea base', 'linea de base', 'referencia', 'valor base', 'nulmeting', 'uitgangswaarde'],
+  ],
 };
 
 /**
  * Best guess from header names (English + common variants: metric/name/kpi, date/period/week/
- * month, value/amount/count, note/comment; and German, French, Spanish, Portuguese and Dutch:
+ * month, value/amount/count/actual, note/comment, target/goal, baseline; and German, French, Spanish, Portuguese and Dutch:
  * Kennzahl/Datum/Wert/Notiz, métrique/date/valeur/note, métrica/fecha/valor/nota, …), accents
  * ignored. Exact names beat names that merely contain a synonym, then the leftmost column wins;
  * no column serves two roles. Roles without a match are left out.

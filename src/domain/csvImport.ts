@@ -1,16 +1,25 @@
 /**
  * From parsed CSV rows to entries of the metric tree: the import plan, for a file with a metric
- * column (long) or one column per metric (wide). Column guessing is in csvColumns.ts.
+ * column (long), one series of one metric (series) or one column per metric (wide). Column
+ * guessing is in csvColumns.ts; target and baseline columns are folded in csvTargets.ts.
  */
 import { parseDateCell, parseNumber, type DateOrder, type ParsedCsv } from './csvParse';
 import type { DecimalMark } from './csvNumber';
-import { CADENCE_GRAIN, grainOf, periodOf, type Grain } from './periods';
+import { CADENCE_GRAIN, grainOf, periodOf, periodStart, type Grain } from './periods';
 import type { Cadence, PeriodKey } from './types';
 import { guessColumns, nameKey, type ColumnMap } from './csvColumns';
+import {
+  TargetCollector,
+  targetPeriodOf,
+  type BaselineRow,
+  type StoredTargets,
+  type TargetRow,
+} from './csvTargets';
 
 export { guessColumns, type ColumnMap } from './csvColumns';
 
-export interface ImportMetric {
+/** A metric as the import sees it; its stored targets and baseline, to say what would change. */
+export interface ImportMetric extends StoredTargets {
   id: string;
   name: string;
   cadence: Cadence | null;
@@ -40,6 +49,9 @@ export interface ImportPlan {
   rejected: RowProblem[];
   /** Rows that are imported with a caveat, or left out harmlessly (no value, overridden). */
   warnings: RowProblem[];
+  /** Targets and baselines from target and baseline columns (none in the wide shape). */
+  targets: TargetRow[];
+  baselines: BaselineRow[];
 }
 
 export interface ImportOptions {
@@ -69,7 +81,10 @@ function indexByName(metrics: readonly ImportMetric[]): Map<string, ImportMetric
   return byName;
 }
 
-type RowResult = { row: ImportRow } | { problem: string } | { warning: string };
+type RowResult =
+  | { row: ImportRow | null; target: TargetRow | null; baseline: BaselineRow | null }
+  | { problem: string }
+  | { warning: string };
 
 /** Why a metric's values cannot be imported, or null when they can. */
 function notImportable(metric: ImportMetric): string | null {
@@ -82,12 +97,12 @@ function notImportable(metric: ImportMetric): string | null {
   return null;
 }
 
-/** The period of a date or period cell for the metric's cadence. */
+/** The period of a date or period cell for the metric's cadence, and the cell's first day. */
 function periodFor(
   periodCell: string,
   metric: ImportMetric,
   options: ImportOptions,
-): { period: PeriodKey } | { problem: string } {
+): { period: PeriodKey; date: string; grain: Grain } | { problem: string } {
   if (metric.cadence === null) return { problem: `No cadence set for “${metric.name}”` };
   if (periodCell === '') return { problem: 'No date or period on this line' };
   const cell = parseDateCell(periodCell, options.dateOrder);
@@ -95,7 +110,7 @@ function periodFor(
     return { problem: `“${periodCell}” is not a date (${ORDER_WORDS[options.dateOrder]})` };
   }
   const grain = CADENCE_GRAIN[metric.cadence];
-  if ('date' in cell) return { period: periodOf(cell.date, grain) };
+  if ('date' in cell) return { period: periodOf(cell.date, grain), date: cell.date, grain };
   const keyGrain = grainOf(cell.period);
   if (keyGrain !== grain) {
     const what = keyGrain === null ? 'not a period' : GRAIN_WORDS[keyGrain];
@@ -103,7 +118,7 @@ function periodFor(
       problem: `Period “${periodCell}” is ${what} but “${metric.name}” is tracked ${metric.cadence}`,
     };
   }
-  return { period: cell.period };
+  return { period: cell.period, date: periodStart(cell.period), grain };
 }
 
 /**
@@ -116,38 +131,75 @@ function unreadableProblem(cells: readonly string[]): string | null {
     : null;
 }
 
-/** One row, checked in order: cells, readable text, metric, period, value. */
+/** The columns a long or series row is read from; null = no such column. */
+interface RowMap {
+  /** The metric column; null when the whole file is one metric's series. */
+  metric: number | null;
+  period: number;
+  value: number | null;
+  note: number | null;
+  target: number | null;
+  baseline: number | null;
+}
+
+/** A number cell of the row, or why it is not one; null when the column is absent or empty. */
+function numberCell(
+  cells: readonly string[],
+  column: number | null,
+  what: string,
+  options: ImportOptions,
+): { value: number | null } | { problem: string } {
+  const text = column === null ? '' : (cells[column] ?? '').trim();
+  if (text === '') return { value: null };
+  const value = parseNumber(text, options.decimal);
+  return value === null ? { problem: `${what}“${text}” is not a number` } : { value };
+}
+
+/**
+ * One row, checked in order: cells, readable text, metric, period, value, target, baseline. A
+ * row with none of value, target and baseline is skipped with a warning.
+ */
 function planRow(
   cells: readonly string[],
   line: number,
-  map: ColumnMap,
+  map: RowMap,
   options: ImportOptions,
-  find: (cell: string) => ImportMetric | null | undefined,
+  metricOf: (cells: readonly string[]) => ImportMetric | string,
 ): RowResult {
-  const needed = Math.max(map.metric, map.period, map.value) + 1;
+  const columns = [map.metric, map.period, map.value, map.target, map.baseline];
+  const needed = Math.max(...columns.map((c) => c ?? -1)) + 1;
   if (cells.length < needed) {
     return { problem: `Only ${cells.length} cells on this line; expected at least ${needed}` };
   }
   const unreadable = unreadableProblem(cells);
   if (unreadable !== null) return { problem: unreadable };
-  const metricCell = (cells[map.metric] ?? '').trim();
   const periodCell = (cells[map.period] ?? '').trim();
-  const valueCell = (cells[map.value] ?? '').trim();
   const note = map.note === null ? '' : (cells[map.note] ?? '').trim();
-  if (metricCell === '') return { problem: 'No metric on this line' };
-  const metric = find(metricCell);
-  if (metric === undefined) return { problem: `Unknown metric “${metricCell}”` };
-  if (metric === null) {
-    return { problem: `More than one metric is named “${metricCell}”; use the metric’s id` };
-  }
+  const metric = metricOf(cells);
+  if (typeof metric === 'string') return { problem: metric };
   const refused = notImportable(metric);
   if (refused !== null) return { problem: refused };
   const resolved = periodFor(periodCell, metric, options);
   if ('problem' in resolved) return resolved;
-  if (valueCell === '') return { warning: 'No value; the line is skipped' };
-  const value = parseNumber(valueCell, options.decimal);
-  if (value === null) return { problem: `“${valueCell}” is not a number` };
-  return { row: { line, metricId: metric.id, period: resolved.period, value, note } };
+  const value = numberCell(cells, map.value, '', options);
+  if ('problem' in value) return value;
+  const target = numberCell(cells, map.target, 'Target ', options);
+  if ('problem' in target) return target;
+  const baseline = numberCell(cells, map.baseline, 'Baseline ', options);
+  if ('problem' in baseline) return baseline;
+  if (value.value === null && target.value === null && baseline.value === null) {
+    return { warning: 'No value; the line is skipped' };
+  }
+  const { period, date, grain } = resolved;
+  const metricId = metric.id;
+  return {
+    row: value.value === null ? null : { line, metricId, period, value: value.value, note },
+    target:
+      target.value === null
+        ? null
+        : { line, metricId, period: targetPeriodOf(period, grain), value: target.value },
+    baseline: baseline.value === null ? null : { line, metricId, date, value: baseline.value },
+  };
 }
 
 /** Keeps planned rows; a later row for the same metric and period replaces an earlier one. */
@@ -157,6 +209,7 @@ class PlanBuilder {
   private slotOf = new Map<string, number>();
   readonly rejected: RowProblem[] = [];
   readonly warnings: RowProblem[] = [];
+  readonly targets = new TargetCollector();
 
   add(row: ImportRow, cells: string[]): void {
     const key = `${row.metricId}\u0000${row.period}`;
@@ -179,22 +232,49 @@ class PlanBuilder {
   }
 
   plan(): ImportPlan {
+    const { targets, baselines, warnings } = this.targets.result();
+    for (const w of warnings) this.warnings.push({ ...w, cells: [] });
     this.warnings.sort((a, b) => a.line - b.line);
     return {
       rows: this.kept.filter((r): r is ImportRow => r !== null),
       rejected: this.rejected,
       warnings: this.warnings,
+      targets,
+      baselines,
     };
   }
+}
+
+/** Plans the rows of a long or series file (planRow per row, then the duplicate rules). */
+function planRows(
+  parsed: ParsedCsv,
+  map: RowMap,
+  options: ImportOptions,
+  metricOf: (cells: readonly string[]) => ImportMetric | string,
+): ImportPlan {
+  const builder = new PlanBuilder();
+  parsed.rows.forEach((cells, i) => {
+    const line = parsed.lines[i] ?? i + 2;
+    const result = planRow(cells, line, map, options, metricOf);
+    if ('problem' in result) builder.rejected.push({ line, cells, message: result.problem });
+    else if ('warning' in result) builder.warnings.push({ line, cells, message: result.warning });
+    else {
+      if (result.row) builder.add(result.row, cells);
+      if (result.target) builder.targets.target(result.target);
+      if (result.baseline) builder.targets.baseline(result.baseline);
+    }
+  });
+  return builder.plan();
 }
 
 /**
  * Maps parsed rows to entries: metric by name (case-insensitive, trimmed, whitespace collapsed)
  * or else by id; a date is turned into the period of the metric's cadence (periodOf); a period
  * key must be of the metric's grain. Each rejected row gets the first thing wrong with it. A row
- * with an empty value is skipped with a warning. Duplicate (metric, period) in the file: the
- * later row wins and the earlier becomes a warning pointing at the later line. Pure: the caller
- * decides all-or-nothing.
+ * with an empty value (and no target or baseline) is skipped with a warning. Duplicate (metric,
+ * period) in the file: the later row wins and the earlier becomes a warning pointing at the
+ * later line. Target and baseline columns, when mapped, set targets (csvTargets.ts). Pure: the
+ * caller decides all-or-nothing.
  */
 export function planImport(
   parsed: ParsedCsv,
@@ -204,19 +284,43 @@ export function planImport(
 ): ImportPlan {
   const byName = indexByName(metrics);
   const byId = new Map(metrics.map((m) => [m.id, m]));
-  const find = (cell: string): ImportMetric | null | undefined => {
+  const metricOf = (cells: readonly string[]): ImportMetric | string => {
+    const cell = (cells[map.metric] ?? '').trim();
+    if (cell === '') return 'No metric on this line';
     const key = nameKey(cell);
-    return byName.has(key) ? byName.get(key) : byId.get(cell);
+    const metric = byName.has(key) ? byName.get(key) : byId.get(cell);
+    if (metric === undefined) return `Unknown metric “${cell}”`;
+    if (metric === null) return `More than one metric is named “${cell}”; use the metric’s id`;
+    return metric;
   };
-  const builder = new PlanBuilder();
-  parsed.rows.forEach((cells, i) => {
-    const line = parsed.lines[i] ?? i + 2;
-    const result = planRow(cells, line, map, options, find);
-    if ('problem' in result) builder.rejected.push({ line, cells, message: result.problem });
-    else if ('warning' in result) builder.warnings.push({ line, cells, message: result.warning });
-    else builder.add(result.row, cells);
-  });
-  return builder.plan();
+  const rowMap: RowMap = { ...map, target: map.target ?? null, baseline: map.baseline ?? null };
+  return planRows(parsed, rowMap, options, metricOf);
+}
+
+/** A file that is one metric's series: a date column, values and maybe targets, a baseline. */
+export interface SeriesColumnMap {
+  period: number;
+  /** null: the file holds only targets or baselines. */
+  value: number | null;
+  note: number | null;
+  target: number | null;
+  baseline: number | null;
+}
+
+/**
+ * Maps the rows of a series file (`date,value` or `date,actual,target,baseline`) to entries of
+ * the one metric the user picked, with the rules of planImport.
+ */
+export function planSeriesImport(
+  parsed: ParsedCsv,
+  map: SeriesColumnMap,
+  metricId: string,
+  options: ImportOptions,
+  metrics: readonly ImportMetric[],
+): ImportPlan {
+  const metric = metrics.find((m) => m.id === metricId);
+  const metricOf = (): ImportMetric | string => metric ?? `Unknown metric “${metricId}”`;
+  return planRows(parsed, { ...map, metric: null }, options, metricOf);
 }
 
 /** The wide shape (“each column is a metric”): a date column, value columns, maybe a note. */

@@ -2,6 +2,9 @@ import type { Entry } from '../domain/types';
 import type { WorkspaceDoc } from '../doc/schema';
 import type { DocWarning } from '../doc/warnings';
 import * as entriesDoc from '../doc/entries';
+import * as metricsDoc from '../doc/metrics';
+import { local } from '../doc/records';
+import type { BaselineRow, TargetRow } from '../domain/csvTargets';
 import { changedKeys } from './recordCache';
 import {
   readAllEntries,
@@ -63,13 +66,27 @@ export class EntriesArea implements WorkspaceArea {
       entriesDoc.setEntries(ws, [{ metricId, period, value, note, by: this.ctx.meId }]),
     );
 
-  /** Writes many entries in one transaction, one undo step: all land or none do (a CSV import). */
-  import = (rows: readonly Omit<entriesDoc.EntryInput, 'by'>[]): number | null => {
+  /**
+   * Writes many entries in one transaction, one undo step: all land or none do (a CSV import),
+   * with the targets and baselines of the file's target and baseline columns. Targets are keyed
+   * by period and a metric has one baseline, so values already stored are not written again.
+   */
+  import = (
+    rows: readonly Omit<entriesDoc.EntryInput, 'by'>[],
+    targets: readonly Omit<TargetRow, 'line'>[] = [],
+    baselines: readonly Omit<BaselineRow, 'line'>[] = [],
+  ): number | null => {
     const done = this.ctx.step((ws) => {
-      entriesDoc.setEntries(
-        ws,
-        rows.map((r) => ({ ...r, by: this.ctx.meId })),
-      );
+      const entries = rows.map((r) => ({ ...r, by: this.ctx.meId }));
+      // One transaction: the entries, targets and baselines land together.
+      local(ws, () => {
+        entriesDoc.setEntries(ws, entries);
+        for (const t of targets) metricsDoc.setTarget(ws, t.metricId, t.period, t.value);
+        for (const b of baselines) {
+          const baseline = { baselineValue: b.value, baselineDate: b.date };
+          metricsDoc.updateMetric(ws, b.metricId, baseline);
+        }
+      });
       return rows.length;
     });
     if (done !== null) this.ctx.wroteRows(rows.length);

@@ -1,4 +1,7 @@
-/** CSV files as people have them: one column per metric, and Excel's Windows-1252 "CSV". */
+/**
+ * CSV files as people have them: one column per metric, one metric's series with targets and a
+ * baseline, and Excel's Windows-1252 "CSV".
+ */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { expectNoA11yViolations, launchBrowser, newPage } from './support/browser';
@@ -181,6 +184,89 @@ test('a Windows-1252 file from Excel: umlauts are read, a wrong choice is refuse
     expect(entryCells(entries)).toEqual([
       ['Kündigungsquote', '2026-W03', '2.5', 'Größer als geplant'],
     ]);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+/** A series downloaded from Google Sheets, named after its metric: actuals, targets, a baseline. */
+const SERIES_CSV = [
+  'Date,Actual,Target,Baseline',
+  '2026-01-05,1200,1500,1000',
+  '2026-01-12,1300,1500,1000',
+  '2026-01-19,,1600,1000',
+  '2026-01-26,abc,1700,1000',
+].join('\r\n');
+const seriesFile = {
+  name: 'weekly-active-users.csv',
+  mimeType: 'text/csv',
+  buffer: Buffer.from(SERIES_CSV),
+};
+
+test('a series file goes to the metric it is named after, sets its targets and baseline, once', async () => {
+  const { context, page, errors } = await newPage(browser);
+  try {
+    await createWorkspace(page, 'Series', 'saas-weekly-active-users');
+    await treeRow(page, 'Weekly active users').waitFor();
+    const wauId = await treeRow(page, 'Weekly active users').getAttribute('data-id');
+    await openData(page);
+
+    await page.getByLabel('Choose a CSV file').setInputFiles(seriesFile);
+    await page.getByText('weekly-active-users.csv', { exact: true }).waitFor();
+    const series = page.getByRole('radio', { name: /The whole file is one metric/ });
+    await expect(series.isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel('Metric this file is for').inputValue()).resolves.toBe(wauId);
+    await expect(page.getByLabel('Target', { exact: true }).inputValue()).resolves.toBe('2');
+    await expect(page.getByLabel('Baseline', { exact: true }).inputValue()).resolves.toBe('3');
+
+    const summary = page.getByRole('status').filter({ hasText: 'ready to import' });
+    await summary.getByText('2 values ready to import').waitFor();
+    await expect(summary.textContent()).resolves.toMatch(/2 new, 0 updated, 0 unchanged/);
+    await expect(summary.textContent()).resolves.toMatch(/1 row rejected/);
+    // January's benchmark: 1,500 twice, then 1,600 (the later line wins); one baseline.
+    const targets = page.getByTestId('target-summary');
+    await expect(targets.textContent()).resolves.toBe(
+      '1 target: 1 new, 0 changed, 0 unchanged; 1 baseline changed, 0 unchanged.',
+    );
+    await page.getByText('Benchmark of Weekly active users for Jan 2026: none → 1,600').waitFor();
+    await page.getByText(/Baseline of Weekly active users: none → 1,000/).waitFor();
+    await page
+      .getByText('Line 2: Another target for 2026-01 on line 4; the later line wins')
+      .waitFor();
+    await expectNoA11yViolations(page, 'import mapping step, one metric per file');
+
+    // All or nothing: nothing can be imported until the rejected line is skipped on purpose.
+    const importButton = page.getByRole('button', {
+      name: 'Import 2 values with 2 targets and baselines',
+    });
+    await expect(importButton.isDisabled()).resolves.toBe(true);
+    await page.getByLabel('Skip the 1 rejected row').check();
+    await importButton.click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Imported 2 values' })
+      .getByText(/2 new, 0 updated, 0 unchanged; 2 targets and baselines set/)
+      .waitFor();
+    await waitSaved(page);
+    const expected = [
+      ['Weekly active users', '2026-W02', '1200', ''],
+      ['Weekly active users', '2026-W03', '1300', ''],
+    ];
+    expect(entryCells((await download(page, 'Entries as CSV')).text)).toEqual(expected);
+
+    // The same file again: everything is already there, nothing is duplicated.
+    await page.getByLabel('Choose a CSV file').setInputFiles(seriesFile);
+    await summary.getByText('2 values ready to import').waitFor();
+    await expect(summary.textContent()).resolves.toMatch(/0 new, 0 updated, 2 unchanged/);
+    await expect(targets.textContent()).resolves.toBe(
+      '1 target: 0 new, 0 changed, 1 unchanged; 0 baselines changed, 1 unchanged.',
+    );
+    await page.getByLabel('Skip the 1 rejected row').check();
+    await page.getByRole('button', { name: /Import 2 values/ }).click();
+    await page.getByText(/0 new, 0 updated, 2 unchanged\./).waitFor();
+    await waitSaved(page);
+    expect(entryCells((await download(page, 'Entries as CSV')).text)).toEqual(expected);
     expect(errors).toEqual([]);
   } finally {
     await context.close();
