@@ -1,4 +1,13 @@
-import { addDays, periodEnd, periodOf, periodStart, toGrain, type Grain } from './periods';
+import {
+  addDays,
+  GRAIN_ORDER,
+  grainOf,
+  periodEnd,
+  periodOf,
+  periodStart,
+  toGrain,
+  type Grain,
+} from './periods';
 import type { Aggregation, PeriodKey } from './types';
 
 export interface Point {
@@ -110,4 +119,23 @@ export function regroup(points: readonly Point[], grain: Grain, how: Aggregation
   return [...groups]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([period, group]) => ({ period, value: result(group, how) }));
+}
+
+/**
+ * A hand-logged series at `grain` (null: as logged): regrouped with its own aggregation. Points
+ * of a coarser grain than `grain` cannot be split and are left out, like invalid keys; `skipped`
+ * counts them. (A formula's series is never rolled up this way: see metricSeries.)
+ */
+export function rollUp(
+  points: readonly Point[],
+  grain: Grain | null,
+  how: Aggregation,
+): { points: readonly Point[]; skipped: number } {
+  if (grain === null) return { points, skipped: 0 };
+  const rank = GRAIN_ORDER.indexOf(grain);
+  const fits = points.filter((p) => {
+    const g = grainOf(p.period);
+    return g !== null && GRAIN_ORDER.indexOf(g) <= rank;
+  });
+  return { points: regroup(fits, grain, how), skipped: points.length - fits.length };
 }

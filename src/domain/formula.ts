@@ -16,7 +16,7 @@ export {
   type FormulaFn,
   type ParseResult,
 } from './formulaParse';
-export { evaluate, type EvalResult, type Lookup } from './formulaEval';
+export { evaluate, failureText, type EvalResult, type Failure, type Lookup } from './formulaEval';
 export {
   computeFormulaValues,
   hasFormula,

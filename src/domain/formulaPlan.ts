@@ -1,4 +1,4 @@
-import { evaluate } from './formulaEval';
+import { evaluate, type Failure } from './formulaEval';
 import { normaliseName, parseFormula, referencesOf, type Expr } from './formulaParse';
 
 export interface FormulaMetric {
@@ -137,14 +137,15 @@ export interface FormulaValues {
   /** Formula metric id → period → value (an entry for every metric in plan.order). */
   values: Map<string, Map<string, number>>;
   /** Formula metric id → period → why it has no value (an entry for every id in plan.order). */
-  errors: Map<string, Map<string, string>>;
+  errors: Map<string, Map<string, Failure>>;
 }
 
 /**
  * Computes every sound formula metric, in plan order, so formulas of formulas see the computed
  * values of the formulas they use (never hand-logged values of a computed metric). A formula is
- * evaluated for each period any of its references has a value for (sorted); a formula without
- * references has no periods and so no values.
+ * evaluated for each period any of its references has a value or a failure for (sorted); a
+ * formula without references has no periods and so no values. A period a formula it uses has no
+ * value for fails with that formula's reason (“Signups” was 0: cannot divide), not a vaguer one.
  */
 export function computeFormulaValues(
   plan: FormulaPlan,
@@ -165,21 +166,25 @@ export function computeFormulaValues(
     const expr = plan.parsed.get(id);
     if (expr === undefined || out.values.has(id)) continue;
     const own = new Map<string, number>();
-    const errors = new Map<string, string>();
+    const errors = new Map<string, Failure>();
     const periods = new Set<string>();
     for (const name of referencesOf(expr).keys()) {
       const ref = resolve(name);
-      for (const period of (ref === undefined ? undefined : source(ref))?.keys() ?? []) {
-        periods.add(period);
-      }
+      if (ref === undefined) continue;
+      for (const period of source(ref)?.keys() ?? []) periods.add(period);
+      // A formula it uses could not be computed for a period: so it cannot, for the same reason.
+      for (const period of out.errors.get(ref)?.keys() ?? []) periods.add(period);
     }
     for (const period of [...periods].sort()) {
+      let inner: Failure | undefined;
       const result = evaluate(expr, (name) => {
         const ref = resolve(name);
-        return ref === undefined ? undefined : (source(ref)?.get(period) ?? null);
+        if (ref === undefined) return undefined;
+        inner ??= out.errors.get(ref)?.get(period);
+        return source(ref)?.get(period) ?? null;
       });
       if (result.ok) own.set(period, result.value);
-      else errors.set(period, result.error);
+      else errors.set(period, inner ?? { fact: result.fact, effect: result.effect });
     }
     out.values.set(id, own);
     out.errors.set(id, errors);

@@ -1,5 +1,5 @@
 import { daysBetween, grainOf, isDate, periodEnd } from './periods';
-import type { Direction, TargetSet } from './types';
+import type { Direction, TargetSet, Unit } from './types';
 
 export interface Baseline {
   value: number;
@@ -88,11 +88,14 @@ export function trackStatus(
   return shortfall <= slack * planned + eps ? 'at-risk' : 'off-track';
 }
 
+/** Fewest values a forecast is fitted to; with fewer the trend is too short to forecast. */
+export const MIN_FORECAST_POINTS = 3;
+
 /**
  * End-of-period forecast: fits a least-squares line (value against calendar day) through the
- * last `window` (default 8) points by date and reads it at `atDate`. Null with fewer than 3
- * points, or when they all share one date (no line to fit). Days are counted from the latest
- * point, which keeps the sums small and the fit numerically stable.
+ * last `window` (default 8) points by date and reads it at `atDate`. Null with fewer than
+ * MIN_FORECAST_POINTS points, or when they all share one date (no line to fit). Days are
+ * counted from the latest point, which keeps the sums small and the fit numerically stable.
  */
 export function forecast(
   points: readonly { date: string; value: number }[],
@@ -103,7 +106,7 @@ export function forecast(
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
     .slice(-Math.max(1, Math.floor(window)));
   const origin = recent[recent.length - 1];
-  if (recent.length < 3 || !origin) return null;
+  if (recent.length < MIN_FORECAST_POINTS || !origin) return null;
   const xs = recent.map((p) => daysBetween(origin.date, p.date));
   const n = recent.length;
   const meanX = xs.reduce((s, x) => s + x, 0) / n;
@@ -117,6 +120,34 @@ export function forecast(
   });
   if (sxx === 0) return null;
   return meanY + (sxy / sxx) * (daysBetween(origin.date, atDate) - meanX);
+}
+
+export interface Bounds {
+  min: number;
+  max: number;
+}
+
+/**
+ * The range a value of a unit can take, for bounding a forecast: a percent 0–100; a count,
+ * currency, duration or ratio 0 or more; a score anything. A metric whose own values, baseline
+ * or targets already go past a bound allows that side (a growth rate of 140 %, a net revenue
+ * below 0), so the bound never hides what the metric itself shows.
+ */
+export function unitBounds(unit: Unit, seen: { lowest: number; highest: number }): Bounds {
+  if (unit === 'score') return { min: -Infinity, max: Infinity };
+  const below = seen.lowest < 0;
+  const above = unit !== 'percent' || seen.highest > 100;
+  return { min: below ? -Infinity : 0, max: above ? Infinity : 100 };
+}
+
+/** A forecast held inside its bounds, and whether it had to be. */
+export function boundForecast(
+  value: number | null,
+  bounds: Bounds,
+): { value: number | null; capped: boolean } {
+  if (value === null) return { value, capped: false };
+  const held = Math.min(bounds.max, Math.max(bounds.min, value));
+  return { value: held, capped: held !== value };
 }
 
 /**

@@ -1,11 +1,14 @@
 import type { Point } from './aggregate';
 import { isStale } from './checkin';
+import type { Gap } from './formulaSeries';
 import {
+  boundForecast,
   counterBreached,
   forecast,
   paceAnchors,
   paceAt,
   trackStatus,
+  unitBounds,
   type Anchor,
   type TrackStatus,
 } from './pace';
@@ -23,16 +26,30 @@ export interface MetricSummary {
   points: readonly Point[];
   latest: Point | null;
   previous: Point | null;
-  /** latest − previous, when both exist. */
+  /** latest − previous, when both exist and no gap lies after previous (see changeGap). */
   change: number | null;
+  /** Periods a formula could not be computed for, with the reason, chronological. */
+  gaps: readonly Gap[];
+  /** The newest period, when it is a gap (newer than `latest`). */
+  latestGap: Gap | null;
+  /**
+   * Why there is no change to show: the newest period is a gap, or a gap lies between previous
+   * and latest (comparing with an older period would pass over it). Null otherwise.
+   */
+  changeGap: Gap | null;
   anchors: readonly Anchor[];
   /** Where the metric should be at the end of its latest period (or today, if that is sooner). */
   pace: number | null;
   status: TrackStatus;
   /** The target of the quarter running today, if set. */
   quarterTarget: { period: string; value: number } | null;
-  /** Forecast for the end of the quarter running today, from the recent trend. */
+  /**
+   * Forecast for the end of the quarter running today, from the recent trend, held inside what
+   * the unit allows (unitBounds); null when there are too few values (MIN_FORECAST_POINTS).
+   */
   forecast: number | null;
+  /** The trend went past what the unit allows (e.g. above 100 %), so the forecast is that bound. */
+  forecastCapped: boolean;
   /** A check-in was missed: the previous period has no value. */
   stale: boolean;
   /** Counter-metrics only: worse than the tolerance allows. */
@@ -44,19 +61,37 @@ export function pointsOf(entries: readonly Entry[] | undefined): readonly Point[
   return entries ?? []; // an entry is a point (period, value): no copy of 100,000 objects
 }
 
+/** The newest gap newer than `latest`, and the newest one between `previous` and `latest`. */
+function gapsAround(
+  gaps: readonly Gap[],
+  latest: Point | null,
+  previous: Point | null,
+): { latestGap: Gap | null; changeGap: Gap | null } {
+  const newest = gaps.at(-1) ?? null;
+  const latestGap =
+    newest !== null && (latest === null || newest.period > latest.period) ? newest : null;
+  if (latestGap !== null || latest === null) return { latestGap, changeGap: latestGap };
+  const between = gaps.filter(
+    (g) => g.period < latest.period && (previous === null || g.period > previous.period),
+  );
+  return { latestGap, changeGap: between.at(-1) ?? null };
+}
+
 /**
  * Summarises a metric on `today`. `points` are its values by period (hand-logged entries, or
- * the results of its formula), chronological.
+ * the results of its formula), chronological; `gaps` the periods a formula could not compute.
  */
 export function summarize(
   metric: Metric,
   points: readonly Point[],
   entries: readonly Entry[] | undefined,
   today: string,
+  gaps: readonly Gap[] = [],
 ): MetricSummary {
   const grain = metric.cadence ? CADENCE_GRAIN[metric.cadence] : null;
   const latest = points.at(-1) ?? null;
   const previous = points.at(-2) ?? null;
+  const { latestGap, changeGap } = gapsAround(gaps, latest, previous);
   const baseline =
     metric.baselineValue !== null && metric.baselineDate !== null
       ? { value: metric.baselineValue, date: metric.baselineDate }
@@ -67,21 +102,36 @@ export function summarize(
   const quarter = periodOf(today, 'quarter');
   const target = metric.targets.quarterly[quarter];
   const reference = metric.baselineValue ?? points[0]?.value ?? null;
+  const trend = forecast(
+    points.map((p) => ({ date: minDate(periodEnd(p.period), today), value: p.value })),
+    periodEnd(quarter),
+  );
+  const seen = { lowest: Infinity, highest: -Infinity };
+  const see = ({ value }: { value: number }): void => {
+    if (value < seen.lowest) seen.lowest = value;
+    if (value > seen.highest) seen.highest = value;
+  };
+  if (trend !== null) {
+    anchors.forEach(see);
+    points.forEach(see);
+  }
+  const bounded = boundForecast(trend, unitBounds(metric.unit, seen));
   return {
     metricId: metric.id,
     grain,
     points,
     latest,
     previous,
-    change: latest && previous ? latest.value - previous.value : null,
+    change: latest && previous && changeGap === null ? latest.value - previous.value : null,
+    gaps,
+    latestGap,
+    changeGap,
     anchors,
     pace,
     status: trackStatus(latest?.value ?? null, pace, metric.direction, metric.baselineValue),
     quarterTarget: target === undefined ? null : { period: quarter, value: target },
-    forecast: forecast(
-      points.map((p) => ({ date: minDate(periodEnd(p.period), today), value: p.value })),
-      periodEnd(quarter),
-    ),
+    forecast: bounded.value,
+    forecastCapped: bounded.capped,
     stale: isStale(metric, entries, today),
     counterWarning:
       metric.kind === 'counter' && latest !== null && reference !== null

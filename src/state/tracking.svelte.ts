@@ -3,12 +3,14 @@ import { CADENCE_GRAIN } from '../domain/periods';
 import { checkTreeHealth, formulaWarnings } from '../domain/health';
 import { pointsOf, summarize, type MetricSummary } from '../domain/summary';
 import type { Entry, Metric } from '../domain/types';
-import { formulaSeries, type FormulaSeries } from '../domain/formulaSeries';
+import { metricSeries, type MetricSeries } from '../domain/metricSeries';
+import { hasFormula } from '../domain/formula';
 import type { Point } from '../domain/aggregate';
 import { planMetricSeries } from '../domain/planMetrics';
 import type { EntriesByMetric } from './entriesCache';
 import type { WorkspaceArea } from './area';
 import type { Clock } from './clock.svelte';
+import { WorkspaceCalendar } from './calendar.svelte';
 import type { TreeArea } from './tree.svelte';
 import type { EntriesArea } from './entries.svelte';
 import type { CustomerSuccess } from './customers.svelte';
@@ -18,29 +20,6 @@ interface Source {
   readonly tree: Pick<TreeArea, 'metrics' | 'built'>;
   readonly entries: Pick<EntriesArea, 'byMetric'>;
   readonly customers: Pick<CustomerSuccess, 'plans' | 'journey'>;
-}
-
-/** Entries with the plan metrics' values added, so formulas can refer to plan metrics. */
-function withPlanValues(
-  entries: EntriesByMetric,
-  planPoints: ReadonlyMap<string, Point[]>,
-): EntriesByMetric {
-  if (planPoints.size === 0) return entries;
-  const out = new Map(entries);
-  for (const [metricId, points] of planPoints) {
-    out.set(
-      metricId,
-      points.map((p) => ({
-        metricId,
-        period: p.period,
-        value: p.value,
-        note: '',
-        by: null,
-        at: 0,
-      })),
-    );
-  }
-  return out;
 }
 
 /** A value computed for one metric from its record, its entries and the day. */
@@ -88,6 +67,8 @@ export class Tracking implements WorkspaceArea {
   constructor(
     private readonly clock: Clock,
     private readonly source: Source,
+    /** Whose fiscal year start numbers the quarters (quarterly check-ins, this quarter's target). */
+    private readonly calendar: WorkspaceCalendar = new WorkspaceCalendar(),
   ) {}
 
   attach(): void {}
@@ -106,21 +87,23 @@ export class Tracking implements WorkspaceArea {
   /** Values of the metrics computed from success plans, per metric id, chronological. */
   planPoints: ReadonlyMap<string, Point[]> = $derived.by(() => this.planMetricsAll());
 
-  /** Values, problems and per-period errors of the computed (formula) metrics. */
-  formulas: FormulaSeries = $derived.by(() =>
-    formulaSeries(
-      // A metric computed from plans is not also a formula (a peer may have written both).
-      this.live.map((m) =>
-        m.planMetric !== null && m.formula !== null ? { ...m, formula: null } : m,
-      ),
-      withPlanValues(this.source.entries.byMetric, this.planPoints),
-    ),
-  );
+  /**
+   * Every metric's values at any grain (domain/metricSeries: formulas computed from their
+   * inputs at that grain, never rolled up), and the problems of the formulas.
+   */
+  series: MetricSeries = $derived.by(() => {
+    const entries = this.source.entries.byMetric;
+    const plans = this.planPoints;
+    return metricSeries({
+      metrics: this.live,
+      logged: (id) => plans.get(id) ?? entries.get(id) ?? [],
+    });
+  });
 
   /** Problems of the tree's shape and of its formulas. */
   health = $derived.by(() => [
     ...checkTreeHealth(this.source.tree.built),
-    ...formulaWarnings(this.formulas.problems, this.source.tree.built),
+    ...formulaWarnings(this.series.problems, this.source.tree.built),
   ]);
 
   summaries: ReadonlyMap<string, MetricSummary> = $derived.by(() => this.summarizeAll());
@@ -134,10 +117,10 @@ export class Tracking implements WorkspaceArea {
   private summarizeAll(): ReadonlyMap<string, MetricSummary> {
     const today = this.today;
     const fromPlans = this.planPoints;
-    const fromFormulas = this.formulas.points;
-    const computed = (id: string): Point[] | undefined => fromPlans.get(id) ?? fromFormulas.get(id);
+    const series = this.series;
     const live = this.live;
-    const byHand = live.filter((m) => computed(m.id) === undefined);
+    const isFormula = (m: Metric): boolean => m.planMetric === null && hasFormula(m);
+    const byHand = live.filter((m) => !fromPlans.has(m.id) && !isFormula(m));
     this.summaryMemo = memoized(
       this.summaryMemo,
       byHand,
@@ -147,10 +130,16 @@ export class Tracking implements WorkspaceArea {
     );
     const out = new Map<string, MetricSummary>();
     for (const m of live) {
-      const points = computed(m.id);
-      const summary = points
-        ? summarize(m, points, undefined, today)
-        : this.summaryMemo.get(m.id)?.value;
+      const planned = fromPlans.get(m.id);
+      // A formula is computed at its own cadence from its inputs at that grain.
+      const own = isFormula(m)
+        ? series.at(m.id, m.cadence === null ? null : CADENCE_GRAIN[m.cadence])
+        : null;
+      const summary = planned
+        ? summarize(m, planned, undefined, today)
+        : own
+          ? summarize(m, own.points, undefined, today, own.gaps)
+          : this.summaryMemo.get(m.id)?.value;
       if (summary) out.set(m.id, summary);
     }
     return out;
@@ -170,8 +159,11 @@ export class Tracking implements WorkspaceArea {
   private dueAll(): DueList {
     const live = this.live;
     const today = this.today;
-    this.dueMemo = memoized(this.dueMemo, live, this.source.entries.byMetric, today, (m, own) =>
-      dueForMetric(m, own, today),
+    const fiscal = this.calendar.fiscalStart;
+    // The memo's day stamp carries the fiscal start: quarterly periods change with it.
+    const stamp = `${today}|${fiscal}`;
+    this.dueMemo = memoized(this.dueMemo, live, this.source.entries.byMetric, stamp, (m, own) =>
+      dueForMetric(m, own, today, undefined, fiscal),
     );
     return collectDue(
       live.map((m) => this.dueMemo.get(m.id)?.value ?? { items: [], older: 0 }),

@@ -103,8 +103,21 @@ describe('parseFormula and evaluate', () => {
     const vars = { promoters: 70, passives: 20, detractors: 10, target: 50 };
     expect(value('nps(promoters, passives, detractors) - target / 2', vars)).toBe(35);
     expect(value('nps(0, 0, 4)')).toBe(-100);
-    expect(calc('nps(0, 0, 0)')).toEqual({ ok: false, error: 'nps needs at least one response' });
-    expect(calc('nps(1, -1, 0)')).toEqual({ ok: false, error: 'nps counts can’t be negative' });
+    expect(calc('nps(0, 0, 0)')).toEqual({
+      ok: false,
+      error: 'All three nps counts were 0: nps needs at least one response',
+      fact: 'All three nps counts were 0',
+      effect: 'nps needs at least one response',
+    });
+    expect(calc('nps(p, q, d)', { p: 0, q: 0, d: 0 })).toMatchObject({
+      fact: '“p”, “q” and “d” were all 0',
+    });
+    expect(calc('nps(1, -1, 0)')).toEqual({
+      ok: false,
+      error: 'nps counts can’t be negative',
+      fact: 'nps counts can’t be negative',
+      effect: null,
+    });
   });
 
   it('explains every parse error with a position', () => {
@@ -161,20 +174,26 @@ describe('parseFormula and evaluate', () => {
   });
 
   it('reports evaluation errors', () => {
-    expect(calc('1 / (a - a)', { a: 3 })).toEqual({ ok: false, error: 'Divides by zero' });
-    expect(calc('[Weekly Users] + 1')).toEqual({
+    // A divisor that is a metric is named; any other divisor is "the divisor".
+    expect(calc('1 / (a - a)', { a: 3 })).toEqual({
+      ok: false,
+      error: 'The divisor was 0: cannot divide',
+      fact: 'The divisor was 0',
+      effect: 'cannot divide',
+    });
+    expect(calc('a / [Sign ups]', { a: 3, 'Sign ups': 0 })).toMatchObject({
+      error: '“Sign ups” was 0: cannot divide',
+    });
+    expect(calc('[Weekly Users] + 1')).toMatchObject({
       ok: false,
       error: 'No metric named “Weekly Users”',
     });
-    expect(calc('a + 1', { a: null })).toEqual({
-      ok: false,
-      error: '“a” has no value for this period',
-    });
-    expect(calc('1e300 * 1e300')).toEqual({
+    expect(calc('a + 1', { a: null })).toMatchObject({ ok: false, error: '“a” has no value' });
+    expect(calc('1e300 * 1e300')).toMatchObject({
       ok: false,
       error: 'The result is not a finite number',
     });
-    expect(calc('a', { a: Number.NaN })).toEqual({
+    expect(calc('a', { a: Number.NaN })).toMatchObject({
       ok: false,
       error: '“a” is not a finite number',
     });
@@ -275,9 +294,12 @@ describe('computeFormulaValues', () => {
     expect(out.values.get('ratio')).toEqual(week({ '2025-W01': 0.25, '2025-W02': 0.5 }));
     expect(out.values.get('pct')).toEqual(week({ '2025-W01': 25, '2025-W02': 50 }));
     expect(out.errors.get('ratio')).toEqual(
-      new Map([['2025-W03', '“Active” has no value for this period']]),
+      new Map([['2025-W03', { fact: '“Active” has no value', effect: null }]]),
     );
-    expect(out.errors.get('pct')).toEqual(new Map());
+    // pct uses ratio, which has no value in W03: pct has a gap there too, with ratio's reason.
+    expect(out.errors.get('pct')).toEqual(
+      new Map([['2025-W03', { fact: '“Active” has no value', effect: null }]]),
+    );
   });
 
   it('computes nps per period and reports per-period errors', () => {
@@ -295,8 +317,14 @@ describe('computeFormulaValues', () => {
     ]);
     const out = computeFormulaValues(planFormulas(metrics), metrics, values);
     expect(out.values.get('score')).toEqual(week({ '2025-03': 60 }));
-    expect(out.errors.get('score')?.get('2025-04')).toBe('nps needs at least one response');
-    expect(out.errors.get('k')?.get('2025-04')).toBe('Divides by zero');
+    expect(out.errors.get('score')?.get('2025-04')).toEqual({
+      fact: '“P”, “Pa” and “D” were all 0',
+      effect: 'nps needs at least one response',
+    });
+    expect(out.errors.get('k')?.get('2025-04')).toEqual({
+      fact: '“P” was 0',
+      effect: 'cannot divide',
+    });
   });
 
   it('gives a broken formula no values without affecting the others', () => {

@@ -32,7 +32,10 @@ describe('formulaSeries', () => {
       { period: '2025-02', value: 50 },
     ]);
     expect(s.points.get('r')).toEqual([{ period: '2025-01', value: 7 }]);
-    expect(s.periodErrors.get('r')?.get('2025-02')).toMatch(/zero/i);
+    // Detractors was 0 in February: a gap with its reason, not a dropped period.
+    expect(s.gaps.get('r')).toEqual([
+      { period: '2025-02', fact: '“Detractors” was 0', effect: 'cannot divide' },
+    ]);
     expect(s.problems.size).toBe(0);
   });
 

@@ -49,7 +49,7 @@ describe('Tracking with metrics computed from plans', () => {
   it('ignores a formula written on a plan metric too (its plans win, also inside formulas)', () => {
     const both = { ...completed, formula: 'Doubled + 1000' };
     const tracking = new Tracking(clock, source([both, doubled]));
-    expect(tracking.formulas.problems).toEqual(new Map());
+    expect(tracking.series.problems).toEqual(new Map());
     expect(tracking.summaries.get('completed')?.points).toEqual([{ period: '2026-03', value: 50 }]);
     expect(tracking.summaries.get('doubled')?.points).toEqual([{ period: '2026-03', value: 100 }]);
   });
