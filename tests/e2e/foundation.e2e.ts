@@ -32,10 +32,15 @@ async function runWorkshop(page: Page): Promise<void> {
     await page.getByRole('button', { name: 'Add candidate' }).click();
   }
   await expect(page.getByText('Looks like revenue').isVisible()).resolves.toBe(true);
-  await page.getByLabel('Customer value: Weekly active teams').selectOption('2');
-  await page.getByLabel('Actionable: Weekly active teams').selectOption('2');
-  await page.getByLabel('Leads revenue: Monthly revenue').selectOption('0');
-  await page.getByLabel('Customer value: Tasks completed').selectOption('1');
+  const score = (criterion: string, answer: string) =>
+    page
+      .getByRole('radiogroup', { name: criterion, exact: true })
+      .getByRole('radio', { name: answer, exact: true })
+      .click();
+  await score('Customer value: Weekly active teams', 'Yes');
+  await score('Actionable: Weekly active teams', 'Yes');
+  await score('Leads revenue: Monthly revenue', 'No');
+  await score('Customer value: Tasks completed', 'Partly');
   await expect(page.locator('tfoot td').first().textContent()).resolves.toBe('4 / 14');
   await page.getByRole('radio', { name: /Weekly active teams/ }).check();
   await page.getByRole('button', { name: 'Make it our North Star' }).click();
