@@ -37,6 +37,7 @@ export const DEFAULT_FIELDS: MetricFields = {
   formula: null,
   planMetric: null,
   tolerance: null,
+  mayExceed100: false,
   targets: { quarterly: {}, monthly: {} },
 };
 

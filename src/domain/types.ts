@@ -68,6 +68,8 @@ export interface Metric {
   planMetric: PlanMetricSpec | null;
   /** Counter-metrics: how far (in percent of the baseline) it may get worse before a warning. */
   tolerance: number | null;
+  /** A percent metric whose values may go past 100 % (growth, share of a baseline) unasked. */
+  mayExceed100: boolean;
   targets: TargetSet;
 }
 

@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { expectNoA11yViolations, launchBrowser, newPage } from './support/browser';
-import { createWorkspace } from './support/app';
+import { createWorkspace, treeRow } from './support/app';
 import { shareFrom } from './support/share';
 
 let browser: Browser;
@@ -55,6 +55,71 @@ test('a server that does not answer: the Share tab says no one can be reached, w
     await page.getByText('Connecting…', { exact: true }).first().waitFor();
     await status.waitFor({ timeout: 30_000 });
     expect(errors.filter((e) => !e.includes('WebSocket'))).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a percent above 100 % is saved only after a yes, unless the metric may exceed 100 %', async () => {
+  const { context, page, errors } = await newPage(browser);
+  try {
+    const id = await createWorkspace(page, 'Percent slips', 'nights-booked');
+    await page.goto(`/#/w/${id}/checkin`);
+    const left = page.getByRole('status').filter({ hasText: 'left' });
+    const start = Number(/(\d+) values? left/.exec((await left.textContent()) ?? '')?.[1]);
+    expect(start).toBeGreaterThan(2);
+    const question = (text: string) => page.getByRole('alert').filter({ hasText: text });
+
+    // Check-in: 1250.5 on a percent metric asks; "Change it" saves nothing and 12.5 then saves.
+    const conversion = page.getByLabel(/^Value of Searcher-to-booking conversion for/).first();
+    await conversion.fill('1250.5');
+    await conversion.press('Enter');
+    await question('1,250.5 % is more than 100 % — save anyway?').waitFor();
+    await page.getByRole('button', { name: 'Change it' }).click();
+    await expect(question('save anyway?').count()).resolves.toBe(0);
+    await conversion.fill('12.5');
+    await conversion.press('Enter');
+    // 12.5 is the first value saved: one fewer left, and the logged list holds 12.5 %, not 1,250.5.
+    await left.getByText(`${start - 1} values left`).waitFor();
+    await expect(page.locator('.logged').textContent()).resolves.toContain('12.5 %');
+    await expect(page.locator('.logged').textContent()).resolves.not.toContain('1,250.5');
+
+    // "Save anyway" saves the value as typed.
+    const returning = page.getByLabel(/^Value of Bookings from returning guests for/).first();
+    await returning.fill('150');
+    await returning.press('Enter');
+    await question('150 % is more than 100 % — save anyway?').waitFor();
+    await page.getByRole('button', { name: 'Save anyway' }).click();
+    await left.getByText(`${start - 2} values left`).waitFor();
+    await expect(page.locator('.logged').textContent()).resolves.toContain('150 %');
+
+    // Add a value on the metric page asks the same question.
+    await page.goto(`/#/w/${id}/tree`);
+    const enquiries = await treeRow(page, 'Enquiries answered within 24 hours').getAttribute(
+      'data-id',
+    );
+    await page.goto(`/#/w/${id}/metric/${enquiries ?? ''}`);
+    const value = page.getByLabel('Value', { exact: true });
+    await value.fill('1250.5');
+    await value.press('Enter');
+    await question('1,250.5 % is more than 100 % — save anyway?').waitFor();
+    await expectNoA11yViolations(page, 'add a value, the question');
+    await page.getByRole('button', { name: 'Save anyway' }).click();
+    await page.getByText('Saved 1,250.5 % for ').waitFor({ state: 'attached' });
+
+    // A metric that may exceed 100 % (set in the tree editor) takes 250 % without a question.
+    await page.goto(`/#/w/${id}/tree`);
+    await treeRow(page, 'Enquiries answered within 24 hours').click();
+    await page.getByRole('checkbox', { name: /May exceed 100 %/ }).check();
+    await expect
+      .poll(() => page.getByRole('checkbox', { name: /May exceed 100 %/ }).isChecked())
+      .toBe(true);
+    await page.goto(`/#/w/${id}/metric/${enquiries ?? ''}`);
+    await value.fill('250');
+    await value.press('Enter');
+    await page.getByText('Saved 250 % for ').waitFor({ state: 'attached' });
+    await expect(question('save anyway?').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
   } finally {
     await context.close();
   }

@@ -26,6 +26,7 @@ export function metric(id: string, patch: Partial<Metric> = {}): Metric {
     formula: null,
     planMetric: null,
     tolerance: null,
+    mayExceed100: false,
     targets: { quarterly: {}, monthly: {} },
     ...patch,
   };

@@ -599,6 +599,7 @@ describe('a hostile peer writing junk into the shared document', () => {
       deletedAt: null,
       baselineValue: 1e308,
       tolerance: null,
+      mayExceed100: false,
       targets: { quarterly: { '2025-Q3': -5.5 }, monthly: {} },
     });
     const edgyWarnings = read.metrics.warnings.filter((w) => w.where === 'metric “Edgy”');
