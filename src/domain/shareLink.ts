@@ -1,5 +1,16 @@
 import { MAX_NAME } from './validate';
 
+/**
+ * How copies meet: peer to peer, or through a sync server the team runs (y-websocket's protocol,
+ * or Hocuspocus's, which prefixes every message with the document name; they do not interoperate).
+ */
+export type SyncProvider = 'webrtc' | 'websocket' | 'hocuspocus';
+
+/** Whether a provider goes through a sync server (and so needs its address). */
+export function usesServer(provider: SyncProvider): boolean {
+  return provider !== 'webrtc';
+}
+
 /** Everything a share link carries (docs/ARCHITECTURE.md). */
 export interface ShareInfo {
   workspaceId: string;
@@ -8,8 +19,8 @@ export interface ShareInfo {
   name: string;
   /** 0..5 ws:// or wss:// signaling addresses (used by the webrtc provider). */
   signaling: string[];
-  provider: 'webrtc' | 'websocket';
-  /** The Yjs websocket server; required when provider is 'websocket'. */
+  provider: SyncProvider;
+  /** The sync server; required when the provider goes through one (`usesServer`). */
   websocketUrl: string | null;
   turn: { url: string; username: string; credential: string } | null;
 }
@@ -76,7 +87,7 @@ export function isTurnUrl(s: string): boolean {
 export function formatShareLink(base: string, info: ShareInfo): string {
   const params: [string, string][] = [['n', info.name]];
   for (const s of info.signaling) params.push(['s', s]);
-  if (info.provider === 'websocket') params.push(['p', 'websocket']);
+  if (info.provider !== 'webrtc') params.push(['p', info.provider]);
   if (info.websocketUrl !== null) params.push(['w', info.websocketUrl]);
   if (info.turn) {
     params.push(['t', info.turn.url], ['tu', info.turn.username], ['tc', info.turn.credential]);
@@ -170,14 +181,14 @@ export function parseShareFragment(fragment: string): ParseResult {
   }
 
   const p = one('p') ?? 'webrtc';
-  if (p !== 'webrtc' && p !== 'websocket') {
+  if (p !== 'webrtc' && p !== 'websocket' && p !== 'hocuspocus') {
     return fail('This link names a sync method this version of Lodestar does not know; update it');
   }
   const websocketUrl = one('w');
   if (websocketUrl !== null && !isSocketUrl(websocketUrl)) {
     return fail('The sync server address in this link is not a ws:// or wss:// address');
   }
-  if (p === 'websocket' && websocketUrl === null) {
+  if (usesServer(p) && websocketUrl === null) {
     return fail('This link says to sync through a server but gives no server address');
   }
 

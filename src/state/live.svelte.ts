@@ -188,6 +188,10 @@ export class LiveSync {
         { ...s, room },
         () => this.dropped++,
         () => this.foreign++,
+        () =>
+          (this.error =
+            'The sync server refused this copy: it does not hold the workspace’s current key. ' +
+            'Ask a teammate for the current link (after Reset link, the old one stops working).'),
       );
       if (generation !== this.generation) {
         await conn.destroy();

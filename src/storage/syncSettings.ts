@@ -1,9 +1,10 @@
+import type { SyncProvider } from '../domain/shareLink';
 import { getSetting, putSetting } from './registry';
 
 /** How a workspace syncs live; kept on this device only (the key never enters the document). */
 export interface SyncSettings {
   key: string;
-  provider: 'webrtc' | 'websocket';
+  provider: SyncProvider;
   signaling: string[];
   websocketUrl: string | null;
   turn: { url: string; username: string; credential: string } | null;
@@ -14,7 +15,7 @@ const isSettings = (v: unknown): v is SyncSettings => {
   const s = v as Partial<SyncSettings>;
   return (
     typeof s.key === 'string' &&
-    (s.provider === 'webrtc' || s.provider === 'websocket') &&
+    (s.provider === 'webrtc' || s.provider === 'websocket' || s.provider === 'hocuspocus') &&
     Array.isArray(s.signaling) &&
     s.signaling.every((u) => typeof u === 'string')
   );

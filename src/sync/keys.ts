@@ -37,3 +37,34 @@ export async function roomName(key: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', data);
   return toBase64Url(new Uint8Array(digest)).slice(0, ROOM_LENGTH);
 }
+
+/** The label of the document name; scripts/sync-server.mjs hashes with the same string. */
+export const SERVER_DOCUMENT_LABEL = 'lodestar-server-document:';
+
+/** base64url(SHA-256(label + text)), all 43 characters. */
+async function labelledHash(label: string, text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(label + text));
+  return toBase64Url(new Uint8Array(digest));
+}
+
+/** What a sync server (Hocuspocus or y-websocket) is given for one workspace. */
+export interface ServerAccess {
+  /** The document's name on the server: base64url(SHA-256(SERVER_DOCUMENT_LABEL + credential)). */
+  documentName: string;
+  /** The secret a client shows: base64url(SHA-256("lodestar-server-credential:" + key)). */
+  credential: string;
+}
+
+/**
+ * Access to a sync server, derived from the key apart from the signaling room. Each value is a
+ * SHA-256 of the key (or of the credential) under its own label, so the room name gives neither,
+ * the document name does not give the credential, and neither gives the key. The server checks
+ * `documentName === hash(credential)` (scripts/sync-server.mjs) and so stores no secret; a new
+ * key (Reset link) gives a new name and credential.
+ */
+export async function serverAccess(key: string): Promise<ServerAccess> {
+  keyBytes(key);
+  const credential = await labelledHash('lodestar-server-credential:', key);
+  const documentName = await labelledHash(SERVER_DOCUMENT_LABEL, credential);
+  return { documentName, credential };
+}

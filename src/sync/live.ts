@@ -3,12 +3,14 @@ import type { Awareness } from 'y-protocols/awareness';
 import { watchStalledPeers } from './stalledPeers';
 import { chunkPeer, type PeerLike } from './chunking';
 import { guardSignaling } from './signalingGuard';
+import { serverAccess } from './keys';
+import type { SyncProvider } from '../domain/shareLink';
 
 /** What the sync seam needs to connect a document, whatever carries it. */
 export interface LiveOptions {
   room: string;
   key: string;
-  provider: 'webrtc' | 'websocket';
+  provider: SyncProvider;
   signaling: readonly string[];
   websocketUrl: string | null;
   turn: { url: string; username: string; credential: string } | null;
@@ -33,19 +35,28 @@ export interface LiveConnection {
 /**
  * Connects a document for live sync. The provider module is loaded here, on demand, so a user
  * who never shares a workspace never downloads it. WebRTC peers use the workspace key as the
- * room password: signaling and data are encrypted end to end. A Yjs server (y-websocket,
- * Hocuspocus) is the same seam for teams that outgrow a mesh; that server can read the data.
+ * room password: signaling and data are encrypted end to end. A sync server (Hocuspocus or
+ * y-websocket) is the same seam for teams that outgrow a mesh; that server can read the data.
+ * A server never sees the signaling room: it gets a document name and a credential derived
+ * apart from it (`serverAccess`), and one that checks the credential refuses anyone without
+ * the key. `onRefused` is called when the server says so.
  */
 export async function connectLive(
   doc: Y.Doc,
   options: LiveOptions,
   onUnreadable: (error: unknown) => void = () => {},
   onForeignKey: () => void = () => {},
+  onRefused: () => void = () => {},
 ): Promise<LiveConnection> {
+  if (options.provider === 'hocuspocus') return connectHocuspocus(doc, options, onRefused);
   if (options.provider === 'websocket') {
     if (!options.websocketUrl) throw new Error('No sync server address is set.');
     const { WebsocketProvider } = await import('y-websocket');
-    const provider = new WebsocketProvider(options.websocketUrl, options.room, doc);
+    const access = await serverAccess(options.key);
+    // The credential goes as `?token=`; scripts/sync-server.mjs --y-websocket checks it.
+    const provider = new WebsocketProvider(options.websocketUrl, access.documentName, doc, {
+      params: { token: access.credential },
+    });
     let state: LiveState = 'connecting';
     provider.on('status', (event: { status: string }) => {
       state =
@@ -126,5 +137,49 @@ export async function connectLive(
       await provider.key;
       await Promise.resolve();
     },
+  };
+}
+
+/**
+ * Hocuspocus (its protocol names the document in every message, so y-websocket's client cannot
+ * talk to it). The credential is the token its onAuthenticate hook checks. "Connected" means
+ * authenticated and synced with the server; a refusal stops the provider's retries, since the
+ * same credential would be refused again.
+ */
+async function connectHocuspocus(
+  doc: Y.Doc,
+  options: LiveOptions,
+  onRefused: () => void,
+): Promise<LiveConnection> {
+  if (!options.websocketUrl) throw new Error('No sync server address is set.');
+  const { HocuspocusProvider } = await import('@hocuspocus/provider');
+  const access = await serverAccess(options.key);
+  let socket = 'connecting';
+  let refused = false;
+  const provider = new HocuspocusProvider({
+    url: options.websocketUrl,
+    name: access.documentName,
+    document: doc,
+    token: access.credential,
+    onStatus: ({ status }) => (socket = status),
+    onAuthenticationFailed: () => {
+      refused = true;
+      onRefused();
+    },
+  });
+  const awareness = provider.awareness;
+  if (!awareness) throw new Error('The Hocuspocus provider has no awareness.');
+  return {
+    awareness,
+    status: () => {
+      const state: LiveState =
+        !navigator.onLine || refused
+          ? 'offline'
+          : socket === 'connected' && provider.isAuthenticated && provider.isSynced
+            ? 'connected'
+            : 'connecting';
+      return { state, peers: state === 'connected' ? 1 : 0 };
+    },
+    destroy: async () => provider.destroy(),
   };
 }

@@ -76,7 +76,7 @@ const shareInfo: fc.Arbitrary<ShareInfo> = fc
       .map((b) => Buffer.from(b).toString('base64url')),
     name: nameArb,
     signaling: fc.array(socketUrl, { maxLength: 5 }),
-    provider: fc.constantFrom('webrtc' as const, 'websocket' as const),
+    provider: fc.constantFrom('webrtc' as const, 'websocket' as const, 'hocuspocus' as const),
     websocketUrl: socketUrl,
     turn: fc.option(
       fc.record({
@@ -89,7 +89,7 @@ const shareInfo: fc.Arbitrary<ShareInfo> = fc
       { nil: null },
     ),
   })
-  .map((i) => ({ ...i, websocketUrl: i.provider === 'websocket' ? i.websocketUrl : null }));
+  .map((i) => ({ ...i, websocketUrl: i.provider !== 'webrtc' ? i.websocketUrl : null }));
 
 describe('share links', () => {
   it('round-trips any valid info, as a fragment and as a whole link', () => {
@@ -228,6 +228,16 @@ describe('share link errors', () => {
       turn: { url: 'turns:turn.example.org:5349?transport=tcp', username: 'u', credential: 'p&=#' },
     });
     expect(parseShareFragment(fragmentOf(formatShareLink(BASE, i)))).toEqual({ ok: true, info: i });
+  });
+
+  it('carries a Hocuspocus server as p=hocuspocus and needs its address', () => {
+    const i = info({ provider: 'hocuspocus', websocketUrl: 'wss://sync.example.org' });
+    const link = formatShareLink(BASE, i);
+    expect(link).toContain('&p=hocuspocus&w=wss%3A%2F%2Fsync.example.org&k=');
+    expect(parseShareFragment(fragmentOf(link))).toEqual({ ok: true, info: i });
+    expect(errorOf(`#/join/${id}?p=hocuspocus&k=${KEY}`)).toBe(
+      'This link says to sync through a server but gives no server address',
+    );
   });
 
   it('refuses hostile long inputs quickly', () => {
