@@ -11,6 +11,7 @@ import {
   type StoredDoc,
 } from '../storage/workspaceStore';
 import { takeUnsaved } from '../storage/unsavedMarker';
+import { CompactionTrigger } from '../storage/compaction';
 import { exportBackup } from '../storage/backup';
 import { getSetting, getWorkspace, putSetting, touchWorkspace } from '../storage/registry';
 import { TabChannel } from '../sync/tabChannel';
@@ -29,8 +30,6 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 
 /** Imports at least this large are followed by a compaction of the stored updates. */
 const COMPACT_AFTER_ROWS = 1000;
-/** More stored update rows than this on open (each open and edit adds rows): compact when idle. */
-const COMPACT_ON_OPEN_ROWS = 100;
 
 /**
  * One open workspace: opens and closes its document, and sequences its areas (`state/areas.ts`):
@@ -81,6 +80,8 @@ export class WorkspaceSession {
   private undoManager: Y.UndoManager | null = null;
   private tabs: TabChannel | null = null;
   private unsubscribeSave: (() => void) | null = null;
+  /** Folds the stored rows into one when they pile up (storage/compaction.ts). */
+  private compaction: CompactionTrigger | null = null;
 
   /** `clock` is injectable so tests can fix today's date. */
   constructor(
@@ -108,7 +109,7 @@ export class WorkspaceSession {
       },
       wroteRows: (rows) => {
         // A large write adds one big row; fold the store so the next open reads it once.
-        if (rows >= COMPACT_AFTER_ROWS) void this.compactSoon();
+        if (rows >= COMPACT_AFTER_ROWS) this.compaction?.request();
       },
     };
     this.areas = createAreas(ctx, this.clock);
@@ -170,8 +171,9 @@ export class WorkspaceSession {
     this.conflicts.attach(ws);
     this.readName(ws);
     this.status = 'ready';
-    if (this.readOnly === null && stored.rows() > COMPACT_ON_OPEN_ROWS) {
-      setTimeout(() => void this.compactSoon(), 3000);
+    if (this.readOnly === null) {
+      this.compaction = new CompactionTrigger(stored);
+      this.compaction.start();
     }
     this.live = new LiveSync(
       this.id,
@@ -231,15 +233,9 @@ export class WorkspaceSession {
     return ws !== null;
   }
 
-  private async compactSoon(): Promise<void> {
-    const stored = this.stored;
-    if (!stored) return;
-    try {
-      await stored.written();
-      await stored.compact();
-    } catch {
-      // Closed meanwhile, or storage refused: the rows stay as they were, nothing is lost.
-    }
+  /** Resolves once no compaction of the stored rows is waiting or running. */
+  compacted(): Promise<void> {
+    return this.compaction?.settled() ?? Promise.resolve();
   }
 
   /** Which person of the workspace the user of this device is ("mine" in check-ins). */
@@ -283,6 +279,7 @@ export class WorkspaceSession {
     this.tabs?.destroy();
     this.undoManager?.destroy();
     this.unsubscribeSave?.();
+    this.compaction?.stop();
     await this.stored?.close();
   }
 }

@@ -126,10 +126,13 @@ export async function openStoredDoc(id: string): Promise<StoredDoc> {
   const queue = new WriteQueue(async (updates) => {
     const conn = await connection();
     const tx = conn.transaction(UPDATES, 'readwrite', WRITE);
-    const store = tx.objectStore(UPDATES);
-    for (const update of updates) store.add(update);
+    // One row per batch: the updates of a burst merged (fewer rows for the next open to read).
+    const [first] = updates;
+    tx.objectStore(UPDATES).add(
+      updates.length === 1 && first ? first : Y.mergeUpdates([...updates]),
+    );
     await committed(tx);
-    rowCount += updates.length;
+    rowCount += 1;
   }, storageProblem);
   // The note of held changes lives exactly as long as the failure: set on it, cleared once all
   // is written (not on open: an earlier window's note is for the session to read).

@@ -13,8 +13,9 @@
  * workspace with the plans workload's 1,000 plans and 5,000 insights merged in), then the
  * versions (checkpoints) of that workspace (history.ts → bench-results/history.json: a checkpoint,
  * an unchanged one, a preview, the difference between two, a full restore, the storage a month
- * of daily use keeps; Dexie on fake-indexeddb), then a peer's flood of 20,000 junk keys in
- * `metrics` against the 200-metric tree (junk.ts → bench-results/junk.json: reading, building and
+ * of daily use keeps; Dexie on fake-indexeddb), then the stored update rows over 100 opens and a
+ * day of edits (storage-rows.ts → bench-results/storage-rows.json), then a peer's flood of
+ * 20,000 junk keys in `metrics` against the 200-metric tree (junk.ts → bench-results/junk.json: reading, building and
  * checking the tree with and without it, the load of the document, the read after an edit), and
  * the review in the browser (review-browser.ts → bench-results/review-browser.json) unless
  * BENCH_BROWSER=0.
@@ -130,6 +131,13 @@ console.log(JSON.stringify(runReviewBench(), null, 2));
   const history = await runHistoryBench();
   console.log(JSON.stringify(history, null, 2));
   console.log(historySummary(history).join('\n'));
+}
+
+// Then the stored update rows over 100 opens and a day of edits, with the app's store and
+// compaction trigger on fake-indexeddb: bench-results/storage-rows.json.
+{
+  const { runStorageRowsBench } = await import('./storage-rows');
+  await runStorageRowsBench();
 }
 
 // Then a peer's 20,000 junk keys in `metrics` (read + tree + health with and without them; the

@@ -211,9 +211,36 @@ describe('WorkspaceSession: actions and saving', () => {
     const before = await storedRows(id);
     session.areas.tree.add({ name: 'X' }, null);
     // No await of saved(): the ordering of IndexedDB transactions alone makes the rows visible
-    // (the write, and this copy's claim of who it is, made after its first write).
-    expect(await storedRows(id)).toHaveLength(before.length + 2);
+    // (the write, and this copy's claim of who it is, made in a microtask after its first write:
+    // one batch, merged into one row).
+    const after = await storedRows(id);
+    expect(after).toHaveLength(before.length + 1);
+    const doc = new Y.Doc();
+    for (const row of after) Y.applyUpdate(doc, row as Uint8Array);
+    expect(workspaceDoc(doc).metrics.size).toBe(1);
+    expect(doc.getMap('clients').size).toBe(1);
     expect(session.save).toEqual({ kind: 'saved' });
+  });
+
+  it('folds the rows earlier sessions stored into one when it opens, values kept', async () => {
+    const id = await createWorkspace();
+    // 150 earlier saves, each its own row (awaited one by one), on top of the creation's rows.
+    const stored = await openStoredDoc(id);
+    for (let i = 1; i <= 150; i++) {
+      stored.doc.getMap('meta').set('name', `Name ${i}`);
+      await stored.written();
+    }
+    await stored.close();
+    expect((await storedRows(id)).length).toBeGreaterThan(150);
+    const session = await openSession(id);
+    await session.compacted();
+    expect(await storedRows(id)).toHaveLength(1);
+    await closeSession(session);
+    const again = await openSession(id);
+    expect(again.name).toBe('Name 150');
+    // The reopened copy read the one row (its name above) and, below the bound, rewrote nothing.
+    await again.compacted();
+    expect(await storedRows(id)).toHaveLength(1);
   });
 
   it('keeps who "me" is as a device setting across sessions', async () => {
