@@ -4,7 +4,7 @@
  * and print.
  */
 import { createServer } from 'node:net';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { expectNoA11yViolations, launchBrowser, newPage } from './support/browser';
 import { createWorkspace, treeRow } from './support/app';
@@ -119,6 +119,85 @@ test('a percent above 100 % is saved only after a yes, unless the metric may exc
     await value.press('Enter');
     await page.getByText('Saved 250 % for ').waitFor({ state: 'attached' });
     await expect(question('save anyway?').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+/**
+ * The metric editor's fields, each control and label as a box: pairs that overlap, and boxes
+ * that stick out of the panel (or the panel out of the window), described.
+ */
+function editorLayoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const panel = document.querySelector('.editor');
+    if (!panel) return ['no editor'];
+    const p = panel.getBoundingClientRect();
+    const found: string[] = [];
+    if (p.left < 0 || p.right > document.documentElement.clientWidth + 0.5) {
+      found.push(`the panel spans ${Math.round(p.left)}–${Math.round(p.right)}`);
+    }
+    const name = (el: Element): string => {
+      const field = el.closest('.field, label, .wide') ?? el;
+      return (field.querySelector('label')?.textContent ?? field.textContent ?? '')
+        .trim()
+        .slice(0, 30);
+    };
+    const boxes = [...panel.querySelectorAll('.grid :is(label, input, select, textarea)')]
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && r.height > 0);
+    boxes.forEach(({ el, r }, i) => {
+      if (r.left < p.left - 0.5 || r.right > p.right + 0.5) {
+        found.push(
+          `${el.tagName.toLowerCase()} of “${name(el)}” spans ${Math.round(r.left)}–${Math.round(r.right)}, the panel ${Math.round(p.left)}–${Math.round(p.right)}`,
+        );
+      }
+      for (const { el: other, r: o } of boxes.slice(i + 1)) {
+        // A checkbox sits inside its own label: that is not an overlap.
+        if (el.contains(other) || other.contains(el)) continue;
+        const overlap =
+          Math.min(r.right, o.right) - Math.max(r.left, o.left) > 0.5 &&
+          Math.min(r.bottom, o.bottom) - Math.max(r.top, o.top) > 0.5;
+        if (overlap) {
+          found.push(
+            `${el.tagName.toLowerCase()} of “${name(el)}” overlaps ${other.tagName.toLowerCase()} of “${name(other)}”`,
+          );
+        }
+      }
+    });
+    return found;
+  });
+}
+
+test('the metric editor: no field overlaps another or leaves the panel, from 390 to 1600 px wide', async () => {
+  const { context, page, errors } = await newPage(browser);
+  try {
+    const id = await createWorkspace(page, 'Editor widths', 'nights-booked');
+    // An owner whose name and team make the longest option of the Owner field.
+    await page.goto(`/#/w/${id}/people`);
+    await page
+      .getByLabel('New person’s name')
+      .fill('Maximiliane Alexandra Featherstonehaugh-Smythe');
+    await page.getByLabel('Their team').fill('Marketplace growth and international expansion');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await page.getByLabel('Name', { exact: true }).first().waitFor();
+    await page.goto(`/#/w/${id}/tree`);
+    // A percent metric: its editor has every field, the May-exceed-100 % one included.
+    await treeRow(page, 'Searcher-to-booking conversion').click();
+    await page.locator('.editor').waitFor();
+    await page.getByLabel('Owner', { exact: true }).selectOption({
+      label:
+        'Maximiliane Alexandra Featherstonehaugh-Smythe (Marketplace growth and international expansion)',
+    });
+    for (const width of [1024, 1280, 1600, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await expect.poll(() => page.evaluate(() => window.innerWidth)).toBe(width);
+      expect({ width, problems: await editorLayoutProblems(page) }).toEqual({
+        width,
+        problems: [],
+      });
+    }
     expect(errors).toEqual([]);
   } finally {
     await context.close();
