@@ -16,7 +16,7 @@
  * are stored per ISO week (Monday–Sunday) for everyone, so it only orders days where they are
  * listed.
  */
-import { periodLabel, quarterFirstMonth, quarterShift } from './periods';
+import { periodLabel, periodOf, quarterFirstMonth, quarterMonths, quarterShift } from './periods';
 
 export const MONTH_NAMES = [
   'January',
@@ -92,4 +92,63 @@ export function isWeekStart(value: unknown): value is WeekStart {
  */
 export function weekdayOrder(weekStart: WeekStart): number[] {
   return weekStart === 'sunday' ? [6, 0, 1, 2, 3, 4, 5] : [0, 1, 2, 3, 4, 5, 6];
+}
+
+/**
+ * What changing the fiscal year start from `from` to `to` does, in sentences for the confirm:
+ * how today's quarter is named before and after, and whether quarters keep their months
+ * (January, April, July and October share them) or move, in which case `stored` (the quarter
+ * keys the workspace holds targets or reviews for) that are not quarters of the new year are
+ * counted: they keep their months and their values, and are shown by their months.
+ */
+export function describeFiscalChange(
+  from: number,
+  to: number,
+  today: string,
+  stored: readonly string[],
+): string[] {
+  const was = periodOf(today, 'quarter', from);
+  const now = periodOf(today, 'quarter', to);
+  const out = [
+    `For everyone in this workspace, quarters will run ${fiscalQuarterMonths(to)}, and a fiscal year is named by the year it ends in.`,
+    was === now
+      ? `This quarter (${quarterMonths(now)}) will be called ${fiscalPeriodLabel(now, to)} instead of ${fiscalPeriodLabel(was, from)}.`
+      : `This quarter will be ${quarterMonths(now)}, called ${fiscalPeriodLabel(now, to)} (it was ${quarterMonths(was)}, ${fiscalPeriodLabel(was, from)}).`,
+  ];
+  if (!quartersMove(from, to)) {
+    out.push(
+      'Quarterly targets, check-ins and reviews keep their months and values; only their names change.',
+    );
+    return out;
+  }
+  const old = new Set(stored.filter((q) => fiscalQuarter(q, to) === null));
+  out.push(
+    old.size === 0
+      ? 'The months of quarters move. No target or review is stored for a quarter of the old year.'
+      : `The months of quarters move. ${old.size.toLocaleString()} quarter${old.size === 1 ? '' : 's'} with targets or reviews stored (such as ${quarterMonths([...old].sort()[0] ?? '')}) keep their months and values and will be shown by their months; set targets for the new quarters.`,
+  );
+  return out;
+}
+
+const FISCAL_TEXT = [/^Q([1-4])\s*FY\s*(\d{4})$/i, /^FY\s*(\d{4})\s*Q([1-4])$/i] as const;
+
+/**
+ * The quarter key a person typed as a fiscal quarter, "Q1 FY2027" or "FY2027 Q1", in a year
+ * starting in `fiscalStart`; null when the text is not one.
+ */
+export function parseFiscalQuarter(text: string, fiscalStart: number): string | null {
+  const t = text.trim();
+  const a = FISCAL_TEXT[0].exec(t);
+  const b = a ? null : FISCAL_TEXT[1].exec(t);
+  const [q, fy] = a ? [Number(a[1]), Number(a[2])] : b ? [Number(b[2]), Number(b[1])] : [0, 0];
+  if (q === 0) return null;
+  // The year named FY`fy` ends in `fy`: it starts in `fiscalStart` of fy − 1 (January: of fy).
+  const first = (fiscalStart === 1 ? fy : fy - 1) * 12 + (fiscalStart - 1) + (q - 1) * 3;
+  const [y, m] = [Math.floor(first / 12), (first % 12) + 1];
+  if (y < 0 || y > 9999) return null;
+  return periodOf(
+    `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-01`,
+    'quarter',
+    fiscalStart,
+  );
 }

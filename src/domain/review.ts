@@ -211,9 +211,12 @@ export function suggestTarget(row: ReviewRow): number | null {
   return Math.round(next * 100) / 100;
 }
 
-/** The quarter a date falls in, e.g. the quarter being reviewed today. */
-export function quarterOf(date: string): string {
-  return periodOf(date, 'quarter');
+/**
+ * The quarter a date falls in, e.g. the quarter being reviewed today, in a fiscal year starting
+ * in `fiscalStart` (January: the calendar quarter).
+ */
+export function quarterOf(date: string, fiscalStart = 1): string {
+  return periodOf(date, 'quarter', fiscalStart);
 }
 
 export interface Moved {

@@ -1,5 +1,6 @@
 import type { AreaContext } from './area';
 import type { Clock } from './clock.svelte';
+import { WorkspaceCalendar } from './calendar.svelte';
 import { PeopleArea } from './people.svelte';
 import { TreeArea } from './tree.svelte';
 import { EntriesArea } from './entries.svelte';
@@ -16,14 +17,18 @@ import { BriefsArea } from './briefs.svelte';
  * another's data is given that area (one way down). The session attaches, flushes and collects
  * the warnings of each; the UI reaches an area as `session.areas.<name>`.
  */
-export function createAreas(ctx: AreaContext, clock: Clock) {
+export function createAreas(
+  ctx: AreaContext,
+  clock: Clock,
+  calendar: WorkspaceCalendar = new WorkspaceCalendar(),
+) {
   const people = new PeopleArea(ctx);
   const tree = new TreeArea(ctx, people);
   const entries = new EntriesArea(ctx, tree);
   const workshop = new WorkshopArea(ctx, tree);
   const customers = new CustomerSuccess(ctx);
   const insights = new InsightsArea(ctx);
-  const tracking = new Tracking(clock, { tree, entries, customers });
+  const tracking = new Tracking(clock, { tree, entries, customers }, calendar);
   const experiments = new ExperimentsArea(ctx);
   const briefs = new BriefsArea(ctx);
   const reviews = new ReviewsArea(ctx, tree, tracking, briefs);

@@ -1,6 +1,12 @@
 import * as Y from 'yjs';
 import { workspaceDoc, type WorkspaceDoc } from '../doc/schema';
-import { migrate, setWorkspaceName, workspaceName } from '../doc/meta';
+import {
+  fiscalYearStart,
+  migrate,
+  setFiscalYearStart,
+  setWorkspaceName,
+  workspaceName,
+} from '../doc/meta';
 import { docHealth } from '../doc/health';
 import { createUndoManager } from '../doc/undo';
 import type { DocWarning } from '../doc/warnings';
@@ -20,6 +26,7 @@ import { workspaces } from './workspaces.svelte';
 import type { AreaContext } from './area';
 import { createAreas, type Areas } from './areas';
 import { Clock } from './clock.svelte';
+import { calendar as appCalendar, type WorkspaceCalendar } from './calendar.svelte';
 import { WorkspaceHistory } from './history.svelte';
 import { WorkspaceActivity } from './activity.svelte';
 import { WorkspaceConflicts } from './conflicts.svelte';
@@ -59,6 +66,8 @@ export class WorkspaceSession {
   /** Live sync with teammates, once the workspace is open. */
   live = $state<LiveSync | null>(null);
   readonly clock: Clock;
+  /** The fiscal year start (from the document) and this device's first day of the week. */
+  readonly calendar: WorkspaceCalendar;
   /** The areas of the workspace, each with its snapshots and actions. */
   readonly areas: Areas;
   /** The workspace's versions saved on this device, and the watch on teammates' batches. */
@@ -83,12 +92,13 @@ export class WorkspaceSession {
   /** Folds the stored rows into one when they pile up (storage/compaction.ts). */
   private compaction: CompactionTrigger | null = null;
 
-  /** `clock` is injectable so tests can fix today's date. */
+  /** `clock` and `calendar` are injectable so tests can fix today's date and settings. */
   constructor(
     readonly id: string,
-    options: { clock?: Clock } = {},
+    options: { clock?: Clock; calendar?: WorkspaceCalendar } = {},
   ) {
     this.clock = options.clock ?? new Clock();
+    this.calendar = options.calendar ?? appCalendar;
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the context's getters have their own `this`
     const session = this;
     const ctx: AreaContext = {
@@ -112,7 +122,7 @@ export class WorkspaceSession {
         if (rows >= COMPACT_AFTER_ROWS) this.compaction?.request();
       },
     };
-    this.areas = createAreas(ctx, this.clock);
+    this.areas = createAreas(ctx, this.clock, this.calendar);
     this.history = new WorkspaceHistory(id, ctx.step);
     this.conflicts = new WorkspaceConflicts(ctx.step);
     this.activity = new WorkspaceActivity(id, () =>
@@ -192,6 +202,7 @@ export class WorkspaceSession {
   };
 
   private readName(ws: WorkspaceDoc): void {
+    this.calendar.fiscalStart = fiscalYearStart(ws);
     const name = workspaceName(ws);
     if (name !== this.name) {
       this.name = name;
@@ -230,6 +241,17 @@ export class WorkspaceSession {
     this.undoManager?.stopCapturing();
     const ws = this.writable();
     if (ws) setWorkspaceName(ws, name);
+    return ws !== null;
+  }
+
+  /**
+   * Sets the month (1–12) the workspace's fiscal year starts in, for every teammate, as one undo
+   * step; false on a read-only copy. Stored quarters keep their months (domain/fiscal.ts).
+   */
+  setFiscalYearStart(month: number): boolean {
+    this.undoManager?.stopCapturing();
+    const ws = this.writable();
+    if (ws) setFiscalYearStart(ws, month);
     return ws !== null;
   }
 

@@ -1,4 +1,5 @@
 import { regroup, type Point } from '../../domain/aggregate';
+import { fiscalPeriodLabel } from '../../domain/fiscal';
 import type { Anchor } from '../../domain/pace';
 import {
   addDays,
@@ -6,7 +7,6 @@ import {
   GRAIN_ORDER,
   nextPeriod,
   periodEnd,
-  periodLabel,
   periodOf,
   periodsBetween,
   type Grain,
@@ -31,6 +31,11 @@ export interface ChartInput {
   /** The grain to show: the base grain or coarser. */
   grain: Grain;
   aggregation: Aggregation;
+  /**
+   * The month the workspace's fiscal year starts (default January): it ends "this quarter" (the
+   * forecast's end) and numbers quarter labels. Values keep the quarters they are grouped in.
+   */
+  fiscalStart?: number;
 }
 
 export interface ChartSeries {
@@ -115,7 +120,8 @@ export function chartSeries(input: ChartInput): ChartSeries {
   }
   const overlays = grain === input.baseGrain || input.aggregation !== 'sum';
   try {
-    const quarterEnd = periodEnd(periodOf(today, 'quarter'));
+    const fiscalStart = input.fiscalStart ?? 1;
+    const quarterEnd = periodEnd(periodOf(today, 'quarter', fiscalStart));
     const anchors = overlays ? input.anchors : [];
     const hasForecast = overlays && input.forecast !== null && values.length > 0;
     const starts: string[] = [];
@@ -171,7 +177,7 @@ export function chartSeries(input: ChartInput): ChartSeries {
     }
     return {
       keys,
-      labels: keys.map(periodLabel),
+      labels: keys.map((k) => fiscalPeriodLabel(k, fiscalStart)),
       actual,
       pace,
       baseline: pick('baseline'),

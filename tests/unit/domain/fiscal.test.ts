@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  parseFiscalQuarter,
+  describeFiscalChange,
   fiscalPeriodLabel,
   fiscalQuarter,
   fiscalQuarterMonths,
@@ -164,5 +166,42 @@ describe('first day of the week', () => {
   it('orders the ISO weekdays (Monday = 0) from the chosen day', () => {
     expect(weekdayOrder('monday')).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(weekdayOrder('sunday')).toEqual([6, 0, 1, 2, 3, 4, 5]);
+  });
+});
+
+describe('what a change of the fiscal start says', () => {
+  it('January to April: the same quarters, renamed', () => {
+    // 15 Nov 2026 is in Oct–Dec 2026: Q4 2026 on the calendar, Q3 FY2027 from April.
+    expect(describeFiscalChange(1, 4, '2026-11-15', ['2026-Q4'])).toEqual([
+      'For everyone in this workspace, quarters will run Apr–Jun, Jul–Sep, Oct–Dec, Jan–Mar, and a fiscal year is named by the year it ends in.',
+      'This quarter (Oct–Dec 2026) will be called Q3 FY2027 instead of Q4 2026.',
+      'Quarterly targets, check-ins and reviews keep their months and values; only their names change.',
+    ]);
+  });
+
+  it('January to February: the quarters move and stored ones are counted', () => {
+    // 15 Nov 2026: Oct–Dec (Q4 2026) becomes Nov 2026 – Jan 2027, Q4 FY2027 of a Feb start.
+    // Stored: 2026-Q3 and 2026-Q4 (calendar, old), 2026-Q1+1 (Feb–Apr, already a new quarter).
+    const said = describeFiscalChange(1, 2, '2026-11-15', ['2026-Q4', '2026-Q3', '2026-Q1+1']);
+    expect(said[1]).toBe(
+      'This quarter will be Nov 2026 – Jan 2027, called Q4 FY2027 (it was Oct–Dec 2026, Q4 2026).',
+    );
+    expect(said[2]).toBe(
+      'The months of quarters move. 2 quarters with targets or reviews stored (such as Jul–Sep 2026) keep their months and values and will be shown by their months; set targets for the new quarters.',
+    );
+  });
+});
+
+describe('a fiscal quarter typed by a person', () => {
+  it('reads "Q1 FY2027" and "FY2027 Q1" as the key of its months', () => {
+    // April start: FY2027 = Apr 2026 – Mar 2027, Q1 = Apr–Jun 2026 = "2026-Q2".
+    expect(parseFiscalQuarter('Q1 FY2027', 4)).toBe('2026-Q2');
+    expect(parseFiscalQuarter('fy2027 q4', 4)).toBe('2027-Q1');
+    // February start: Q1 FY2027 = Feb–Apr 2026.
+    expect(parseFiscalQuarter('Q1 FY2027', 2)).toBe('2026-Q1+1');
+    // January start: FY2026 is 2026.
+    expect(parseFiscalQuarter('Q3 FY2026', 1)).toBe('2026-Q3');
+    expect(parseFiscalQuarter('2026-Q3', 4)).toBeNull();
+    expect(parseFiscalQuarter('Q5 FY2026', 4)).toBeNull();
   });
 });
