@@ -77,7 +77,7 @@ export function updateMilestone(
   });
 }
 
-/** Ticks (or unticks) a milestone; ticking records the date it was done. */
+/** Ticks (or unticks) a milestone; ticking records the date it was done (`today`, or given). */
 export function setMilestoneDone(
   ws: WorkspaceDoc,
   planId: string,
@@ -91,6 +91,19 @@ export function setMilestoneDone(
     m.set('done', done);
     if (done) m.set('doneAt', today);
     else if (m.has('doneAt')) m.delete('doneAt');
+  });
+}
+
+/** Corrects the date a done milestone was done; nothing for one not done. */
+export function setMilestoneDoneAt(
+  ws: WorkspaceDoc,
+  planId: string,
+  milestoneId: string,
+  date: string,
+): void {
+  if (!isDate(date)) throw new Error(`“${date.slice(0, 20)}” is not a date`);
+  edit(ws, planId, milestoneId, (m) => {
+    if (m.get('done') === true) setField(m, 'doneAt', date);
   });
 }
 

@@ -9,6 +9,7 @@
 import * as Y from 'yjs';
 import { todayLocal } from '../domain/periods';
 import { readPlan, type Plan, type PlanDraft, type PlanStatus } from '../domain/plans';
+import { defaultStepSince } from '../domain/planDates';
 import { MAX_NAME, MAX_TEXT, Problems } from '../domain/validate';
 import type { WorkspaceDoc } from './schema';
 import type { DocArea } from './area';
@@ -120,6 +121,7 @@ function checkDraft(draft: Partial<PlanDraft>): void {
   }
   checkDate(draft.startDate, 'start date');
   checkDate(draft.goalDate, 'goal date');
+  checkDate(draft.stepSince, 'step date');
 }
 
 function createPlan(ws: WorkspaceDoc, draft: PlanDraft, today: string, now: number): string {
@@ -132,12 +134,14 @@ function createPlan(ws: WorkspaceDoc, draft: PlanDraft, today: string, now: numb
   r.set('goalDate', draft.goalDate);
   r.set('goals', draft.goals);
   r.set('stepId', draft.stepId);
-  r.set('stepSince', draft.stepId === null ? null : today);
+  const since =
+    draft.stepId === null ? null : (draft.stepSince ?? defaultStepSince(draft.startDate, today));
+  r.set('stepSince', since);
   r.set('createdAt', now);
   r.set('milestones', new Y.Map<RecordMap>());
   r.set('notes', new Y.Array<unknown>());
   const history = new Y.Array<unknown>();
-  if (draft.stepId !== null) history.push([{ stepId: draft.stepId, at: today }]);
+  if (draft.stepId !== null) history.push([{ stepId: draft.stepId, at: since }]);
   r.set('stepHistory', history);
   ws.plans.set(id, r);
   return id;
@@ -155,7 +159,7 @@ const DRAFT: PlanDraft = {
 
 /**
  * Creates plans in one transaction (all land or none do, one undo step); a plan on a step
- * entered it `today`. Throws before writing when a draft is invalid. Returns the new ids.
+ * entered it on its `stepSince`, else on its start date, else `today`. Throws before writing when a draft is invalid. Returns the new ids.
  */
 export function addPlans(
   ws: WorkspaceDoc,
@@ -184,7 +188,7 @@ export function addPlan(
 export function updatePlan(
   ws: WorkspaceDoc,
   id: string,
-  patch: Partial<Omit<PlanDraft, 'stepId'>>,
+  patch: Partial<Omit<PlanDraft, 'stepId' | 'stepSince'>>,
 ): void {
   const r = plan(ws, id);
   if (!r) return;
@@ -215,6 +219,32 @@ export function movePlanToStep(
     r.set('stepId', stepId);
     r.set('stepSince', date);
     part(r, 'stepHistory', Y.Array<unknown>).push([{ stepId, at: date }]);
+  });
+}
+
+/**
+ * Corrects the date the plan entered its current step: `stepSince` and the latest step
+ * history visit onto that step (added when a peer's copy kept none), in one transaction.
+ */
+export function setStepSince(ws: WorkspaceDoc, id: string, date: string): void {
+  const r = plan(ws, id);
+  const stepId = r?.get('stepId');
+  if (!r || typeof stepId !== 'string') return;
+  checkDate(date, 'date');
+  local(ws, () => {
+    setField(r, 'stepSince', date);
+    const history = part(r, 'stepHistory', Y.Array<unknown>);
+    const visits = history.toArray();
+    for (let i = visits.length - 1; i >= 0; i--) {
+      const v = visits[i];
+      if (typeof v === 'object' && v !== null && (v as { stepId?: unknown }).stepId === stepId) {
+        if ((v as { at?: unknown }).at === date) return;
+        history.delete(i, 1);
+        history.insert(i, [{ ...(v as object), stepId, at: date }]);
+        return;
+      }
+    }
+    history.push([{ stepId, at: date }]);
   });
 }
 

@@ -16,7 +16,7 @@ import type { Point } from './aggregate';
 import { completionCounts, completionShare } from './planCompletion';
 import { nsmPosition, placeStep, stepPosition, type Journey } from './journey';
 import { comparePeriods, daysBetween, periodOf, periodsBetween, type Grain } from './periods';
-import type { Plan } from './plans';
+import type { Plan, StepVisit } from './plans';
 import type { PlanMetricSpec } from './types';
 
 /** Calendar dates, inclusive; whole periods containing them are measured. */
@@ -25,16 +25,30 @@ export interface DateRange {
   to: string;
 }
 
-/** The first date a plan was on a step at `position` or later, from its history; null if never. */
-export function firstReached(plan: Plan, journey: Journey, position: number): string | null {
-  let first: string | null = null;
+/**
+ * The first visit (step and date) of a plan to a step at `position` or later, from its
+ * history; null if never.
+ */
+export function firstReachedAt(
+  plan: Pick<Plan, 'stepId' | 'stepSince' | 'stepHistory'>,
+  journey: Journey,
+  position: number,
+): StepVisit | null {
+  let first: StepVisit | null = null;
   const consider = (stepId: string, at: string): void => {
-    if (stepPosition(journey, stepId) >= position && (first === null || at < first)) first = at;
+    if (stepPosition(journey, stepId) >= position && (first === null || at < first.at)) {
+      first = { stepId, at };
+    }
   };
   for (const v of plan.stepHistory) consider(v.stepId, v.at);
   // A plan written by a peer that keeps no history still counts from its current step.
   if (plan.stepId !== null && plan.stepSince !== null) consider(plan.stepId, plan.stepSince);
   return first;
+}
+
+/** The first date a plan was on a step at `position` or later, from its history; null if never. */
+export function firstReached(plan: Plan, journey: Journey, position: number): string | null {
+  return firstReachedAt(plan, journey, position)?.at ?? null;
 }
 
 function targetPosition(spec: { stepId: string }, journey: Journey): number {

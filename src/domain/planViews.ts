@@ -14,7 +14,7 @@ export interface PlanView {
   step: JourneyStep | null;
   /** Position of `step` in the journey; -1 when the journey has no steps. */
   position: number;
-  /** Days since the plan entered its step; null when not known. */
+  /** Days since the plan entered its step; null when not known or not yet (a later start). */
   daysOnStep: number | null;
   openMilestones: number;
   suggestion: StatusSuggestion;
@@ -36,7 +36,11 @@ export function viewPlans(plans: readonly Plan[], journey: Journey, today: strin
       plan,
       step,
       position: step === null ? -1 : (journey.indexOf.get(step.id) ?? -1),
-      daysOnStep: plan.stepSince === null ? null : daysBetween(plan.stepSince, today),
+      // A plan that starts later enters its step then: no days on it yet.
+      daysOnStep:
+        plan.stepSince === null || plan.stepSince > today
+          ? null
+          : daysBetween(plan.stepSince, today),
       openMilestones: plan.milestones.filter((m) => !m.done).length,
       suggestion: info.suggestion,
       status: info.status,

@@ -68,6 +68,8 @@ export interface PlanDraft {
   goalDate: string | null;
   stepId: string | null;
   goals: string;
+  /** The date it entered its step; left out: its start date, else today (domain/planDates). */
+  stepSince?: string | null;
 }
 
 /** A plan's nested parts as plain values: milestone records by id, log and history items. */

@@ -1,6 +1,12 @@
 import { buildJourney, type Journey } from '../domain/journey';
 import type { Plan, PlanDraft, PlanStatus } from '../domain/plans';
 import { closestToNsm, needsAttention, planSegments, viewPlans } from '../domain/planViews';
+import {
+  doneDateProblem,
+  moveDateProblem,
+  startDateProblem,
+  stepSinceProblem,
+} from '../domain/planDates';
 import type { WorkspaceDoc } from '../doc/schema';
 import type { AreaContext, WorkspaceArea } from './area';
 import { local } from '../doc/records';
@@ -21,6 +27,11 @@ const noChange = (): CustomersChange => ({
   journey: false,
   plans: new Set(),
 });
+
+/** Invalid input throws before anything is written; the message is for the user. */
+function refuse(problem: string | null): void {
+  if (problem !== null) throw new Error(problem);
+}
 
 const byCreation = (a: Plan, b: Plan): number =>
   a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -130,12 +141,31 @@ export class CustomerSuccess implements WorkspaceArea {
   addPlans = (drafts: readonly (Partial<PlanDraft> & { customer: string })[]): string[] | null =>
     this.ctx.step((ws) => plansDoc.addPlans(ws, drafts, this.ctx.today));
 
-  updatePlan = (id: string, patch: Partial<Omit<PlanDraft, 'stepId'>>) =>
-    this.ctx.typing((ws) => plansDoc.updatePlan(ws, id, patch));
+  /** Throws with a message when a new start date is after a step the plan entered. */
+  updatePlan = (id: string, patch: Partial<Omit<PlanDraft, 'stepId' | 'stepSince'>>) => {
+    const plan = this.plansById.get(id);
+    if (plan && patch.startDate !== undefined) {
+      refuse(startDateProblem(patch.startDate, plan, this.journey, this.ctx.today));
+    }
+    return this.ctx.typing((ws) => plansDoc.updatePlan(ws, id, patch));
+  };
 
-  /** Moves a plan onto a step, entering it today. */
-  movePlan = (id: string, stepId: string) =>
-    this.ctx.step((ws) => plansDoc.movePlanToStep(ws, id, stepId, this.ctx.today));
+  /**
+   * Moves a plan onto a step on `date` (today when not given); throws with a message when the
+   * date is after today, before the start, or before it entered the step it leaves.
+   */
+  movePlan = (id: string, stepId: string, date = this.ctx.today) => {
+    const plan = this.plansById.get(id);
+    if (plan && plan.stepId !== stepId) refuse(moveDateProblem(date, plan, this.ctx.today));
+    return this.ctx.step((ws) => plansDoc.movePlanToStep(ws, id, stepId, date));
+  };
+
+  /** Corrects the date the plan entered its current step (throws with a message). */
+  setStepSince = (id: string, date: string) => {
+    const plan = this.plansById.get(id);
+    if (plan) refuse(stepSinceProblem(date, plan, this.ctx.today));
+    return this.ctx.step((ws) => plansDoc.setStepSince(ws, id, date));
+  };
 
   /** Sets the status by hand; null follows the suggestion again. */
   setStatus = (id: string, status: PlanStatus | null) =>
@@ -157,11 +187,26 @@ export class CustomerSuccess implements WorkspaceArea {
     patch: Partial<milestonesDoc.MilestoneFields>,
   ) => this.ctx.typing((ws) => milestonesDoc.updateMilestone(ws, planId, milestoneId, patch));
 
-  /** Ticks (done today) or unticks a milestone. */
-  setMilestoneDone = (planId: string, milestoneId: string, done: boolean) =>
-    this.ctx.step((ws) =>
-      milestonesDoc.setMilestoneDone(ws, planId, milestoneId, done, this.ctx.today),
+  /** Ticks (done on `date`, today when not given) or unticks a milestone. */
+  setMilestoneDone = (
+    planId: string,
+    milestoneId: string,
+    done: boolean,
+    date = this.ctx.today,
+  ) => {
+    const plan = this.plansById.get(planId);
+    if (plan && done) refuse(doneDateProblem(date, plan.startDate, this.ctx.today));
+    return this.ctx.step((ws) =>
+      milestonesDoc.setMilestoneDone(ws, planId, milestoneId, done, date),
     );
+  };
+
+  /** Corrects the date a done milestone was done (throws with a message). */
+  setMilestoneDoneAt = (planId: string, milestoneId: string, date: string) => {
+    const plan = this.plansById.get(planId);
+    if (plan) refuse(doneDateProblem(date, plan.startDate, this.ctx.today));
+    return this.ctx.step((ws) => milestonesDoc.setMilestoneDoneAt(ws, planId, milestoneId, date));
+  };
 
   removeMilestone = (planId: string, milestoneId: string) =>
     this.ctx.step((ws) => milestonesDoc.removeMilestone(ws, planId, milestoneId));

@@ -9,6 +9,7 @@ import {
   readPlans,
   restorePlan,
   setPlanStatus,
+  setStepSince,
   updatePlan,
 } from '../../../src/doc/plans';
 import {
@@ -16,6 +17,7 @@ import {
   removeMilestone,
   restoreMilestone,
   setMilestoneDone,
+  setMilestoneDoneAt,
   updateMilestone,
 } from '../../../src/doc/planMilestones';
 import { addStep, readJourney } from '../../../src/doc/journey';
@@ -50,16 +52,96 @@ describe('plans in the document', () => {
       startDate: '2025-03-01',
       goalDate: null,
       stepId: step,
-      stepSince: '2025-03-02',
+      // Typed on 2 March, started 1 March: it entered its step on its start date.
+      stepSince: '2025-03-01',
       goals: '',
       statusOverride: null,
       milestones: [],
       notes: [],
-      stepHistory: [{ stepId: step, at: '2025-03-02' }],
+      stepHistory: [{ stepId: step, at: '2025-03-01' }],
       createdAt: 1000,
       deletedAt: null,
     });
     expect(readPlans(ws).warnings).toEqual([]);
+  });
+
+  it('dates the first step by the given date, else the start date, else today', () => {
+    const ws = replica(1);
+    const s1 = addStep(ws, { name: 'Signed' });
+    const s2 = addStep(ws, { name: 'Onboarded' });
+    const [given, started, none, noStep] = addPlans(
+      ws,
+      [
+        { customer: 'Given', startDate: '2025-02-01', stepId: s2, stepSince: '2025-02-20' },
+        // On a later step with a past start: entered it on the start, not on the day typed.
+        { customer: 'Started', startDate: '2025-02-01', stepId: s2 },
+        { customer: 'None', stepId: s1 },
+        { customer: 'No step', startDate: '2025-02-01' },
+      ],
+      '2025-03-02',
+    );
+    expect(read(ws, given!)?.stepHistory).toEqual([{ stepId: s2, at: '2025-02-20' }]);
+    expect(read(ws, started!)?.stepSince).toBe('2025-02-01');
+    expect(read(ws, started!)?.stepHistory).toEqual([{ stepId: s2, at: '2025-02-01' }]);
+    expect(read(ws, none!)?.stepSince).toBe('2025-03-02');
+    expect(read(ws, noStep!)?.stepSince).toBeNull();
+    expect(read(ws, noStep!)?.stepHistory).toEqual([]);
+    expect(() => addPlan(ws, { customer: 'Bad', stepId: s1, stepSince: '2025-02-30' })).toThrow();
+  });
+
+  it('corrects the date of the current step in stepSince and its latest visit only', () => {
+    const ws = replica(1);
+    const s1 = addStep(ws, { name: 'Signed' });
+    const s2 = addStep(ws, { name: 'Onboarded' });
+    const id = addPlan(ws, { customer: 'Acme', stepId: s1 }, '2025-03-01');
+    movePlanToStep(ws, id, s2, '2025-03-10');
+    movePlanToStep(ws, id, s1, '2025-03-12');
+    movePlanToStep(ws, id, s2, '2025-03-20');
+    setStepSince(ws, id, '2025-03-15');
+    const plan = read(ws, id);
+    expect(plan?.stepSince).toBe('2025-03-15');
+    expect(plan?.stepHistory).toEqual([
+      { stepId: s1, at: '2025-03-01' },
+      { stepId: s2, at: '2025-03-10' },
+      { stepId: s1, at: '2025-03-12' },
+      { stepId: s2, at: '2025-03-15' },
+    ]);
+    expect(() => setStepSince(ws, id, 'soon')).toThrow();
+  });
+
+  it('keeps the typed date of moves in an older copy (no date was chosen then)', () => {
+    // An older copy dated a new plan's step by the day it was typed (5 Nov), whatever its
+    // start (1 Oct): the same values, written by hand, read as that day.
+    const ws = replica(1);
+    const s1 = addStep(ws, { name: 'Signed' });
+    const id = addPlan(ws, { customer: 'Old', startDate: '2024-10-01', stepId: s1 }, '2024-11-05');
+    const record = ws.plans.get(id) as Y.Map<unknown>;
+    ws.doc.transact(() => {
+      record.set('stepSince', '2024-11-05');
+      const history = record.get('stepHistory') as Y.Array<unknown>;
+      history.delete(0, 1);
+      history.push([{ stepId: s1, at: '2024-11-05' }]);
+    });
+    expect(read(ws, id)).toMatchObject({
+      startDate: '2024-10-01',
+      stepSince: '2024-11-05',
+      stepHistory: [{ stepId: s1, at: '2024-11-05' }],
+    });
+    expect(readPlans(ws).warnings).toEqual([]);
+  });
+
+  it('corrects the date a done milestone was done, and not of an open one', () => {
+    const ws = replica(1);
+    const id = addPlan(ws, { customer: 'Acme' });
+    const a = addMilestone(ws, id, { title: 'Kick-off' })!;
+    const b = addMilestone(ws, id, { title: 'Training' })!;
+    setMilestoneDone(ws, id, a, true, '2025-03-06');
+    setMilestoneDoneAt(ws, id, a, '2025-03-04');
+    setMilestoneDoneAt(ws, id, b, '2025-03-04');
+    const ms = read(ws, id)?.milestones ?? [];
+    expect(ms.find((m) => m.id === a)?.doneAt).toBe('2025-03-04');
+    expect(ms.find((m) => m.id === b)).toMatchObject({ done: false, doneAt: null });
+    expect(() => setMilestoneDoneAt(ws, id, a, '2025-13-01')).toThrow();
   });
 
   it('refuses invalid drafts before writing anything', () => {

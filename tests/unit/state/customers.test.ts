@@ -50,6 +50,39 @@ describe('CustomerSuccess', () => {
     );
   });
 
+  it('dates moves and ticks as given, and refuses dates that would make durations negative', () => {
+    const { ws, cs } = setup(); // today 2026-03-10
+    const signed = cs.addStep({ name: 'Signed' }) ?? '';
+    const live = cs.addStep({ name: 'Live' }) ?? '';
+    cs.setNsmMoment(live);
+    const [a] = cs.addPlans([{ customer: 'Acme', stepId: signed, startDate: '2026-02-01' }]) ?? [];
+    const id = a ?? '';
+    expect(cs.plansById.get(id)?.stepSince).toBe('2026-02-01');
+    expect(() => cs.movePlan(id, live, '2026-01-31')).toThrow(
+      'A move on 31 Jan is before the plan starts (1 Feb).',
+    );
+    expect(() => cs.movePlan(id, live, '2026-03-11')).toThrow('A move on 11 Mar is after today.');
+    cs.movePlan(id, live, '2026-02-20');
+    expect(cs.plansById.get(id)?.stepHistory.map((v) => v.at)).toEqual([
+      '2026-02-01',
+      '2026-02-20',
+    ]);
+    expect(cs.views.find((v) => v.plan.id === id)?.daysOnStep).toBe(18); // 8 + 10 days
+    // The start cannot move past the NSM moment (20 Feb); before it, it can.
+    expect(() => cs.updatePlan(id, { startDate: '2026-02-25' })).toThrow(
+      'The plan reached the NSM moment “Live” on 20 Feb, before this start date.',
+    );
+    expect(() => cs.setStepSince(id, '2026-01-15')).toThrow(/before the plan starts/);
+    cs.setStepSince(id, '2026-02-22');
+    expect(cs.plansById.get(id)?.stepSince).toBe('2026-02-22');
+    const m = cs.addMilestone(id, { title: 'Kick-off', due: null, ownerId: null }) ?? '';
+    expect(() => cs.setMilestoneDone(id, m, true, '2026-01-01')).toThrow(/before the plan starts/);
+    cs.setMilestoneDone(id, m, true, '2026-02-03');
+    cs.setMilestoneDoneAt(id, m, '2026-02-04');
+    expect(cs.plansById.get(id)?.milestones[0]?.doneAt).toBe('2026-02-04');
+    expect(readPlans(ws).warnings).toEqual([]);
+  });
+
   it('follows a teammate: new, edited and deleted plans, a removed step, insights', () => {
     const { ws, cs, insights } = setup();
     const signed = cs.addStep({ name: 'Signed', stuckAfterDays: 7 }) ?? '';
