@@ -359,3 +359,48 @@ test('the owners panel fits a 390 px phone', async () => {
     await context.close();
   }
 });
+
+test('a first target without a baseline says the baseline is missing and opens its field', async () => {
+  const { context, page, errors } = await newPage(browser);
+  try {
+    await page.goto('/');
+    await page.getByLabel('Name', { exact: true }).fill('Targets');
+    await page.getByLabel('Start from').selectOption('saas-weekly-active-users');
+    await page.getByRole('button', { name: 'Create workspace' }).click();
+    await treeRow(page, 'Weekly active users').waitFor();
+    const id = await treeRow(page, 'Weekly active users').getAttribute('data-id');
+    const url = new URL(page.url());
+    await page.goto(`${url.pathname}${url.hash.replace(/\/tree$/, `/metric/${id ?? ''}`)}`);
+    await page.getByRole('heading', { level: 2, name: 'Weekly active users' }).waitFor();
+    const status = page.locator('[data-status]');
+    await expect(status.textContent()).resolves.toBe('No target');
+
+    const d = new Date();
+    const quarter = `Q${Math.floor(d.getMonth() / 3) + 1} ${d.getFullYear()}`;
+    await page.getByRole('button', { name: `Add ${quarter}`, exact: true }).click();
+    await page.getByLabel(quarter, { exact: true }).fill('1500');
+    await page.getByLabel(quarter, { exact: true }).press('Enter');
+    await expect.poll(() => status.textContent()).toBe('No baseline');
+    await page.getByText('The targets need a baseline value to start from.').waitFor();
+
+    await page.getByRole('button', { name: 'Set the baseline' }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id ?? ''))
+      .toBe('target-baseline');
+    await page.keyboard.type('1000');
+    await page.keyboard.press('Enter');
+    // The value alone is not enough: now the date is asked for, and the button opens it.
+    await page.getByText('The targets need a baseline date to start from.').waitFor();
+    await page.getByRole('button', { name: 'Set the baseline' }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id ?? ''))
+      .toBe('target-baseline-date');
+    await page.getByLabel('Baseline date').fill(`${d.getFullYear()}-01-01`);
+    // A pace now exists and no value is logged yet: "No data", and no baseline words.
+    await expect.poll(() => status.textContent()).toBe('No data');
+    await expect(page.getByRole('button', { name: 'Set the baseline' }).count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
