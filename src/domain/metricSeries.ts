@@ -62,16 +62,30 @@ export interface MetricSeries {
 
 const NONE: Series = { points: [], gaps: [], skipped: 0 };
 
-/** Whether a value's period lies in `period`: of an equal or finer grain, its first day (a week's Thursday) inside. */
+/** The day that places a period in a longer one (a week's Thursday, else its first day). */
+const anchors = new Map<string, string | null>();
+const ANCHORS_MAX = 50_000;
+
+function anchorDay(period: string, grain: Grain): string | null {
+  let day = anchors.get(period);
+  if (day === undefined) {
+    try {
+      day = grain === 'week' ? addDays(periodStart(period), 3) : periodStart(period);
+    } catch {
+      day = null; // a week whose Thursday is past year 9999: in no period
+    }
+    if (anchors.size >= ANCHORS_MAX) anchors.clear();
+    anchors.set(period, day);
+  }
+  return day;
+}
+
+/** Whether a value's period lies in a period: of an equal or finer grain, its anchor day inside. */
 function within(period: string, bounds: { grain: number; start: string; end: string }): boolean {
   const g = grainOf(period);
   if (g === null || GRAIN_ORDER.indexOf(g) > bounds.grain) return false;
-  try {
-    const day = g === 'week' ? addDays(periodStart(period), 3) : periodStart(period);
-    return day >= bounds.start && day <= bounds.end;
-  } catch {
-    return false; // a week whose Thursday is past year 9999: in no period
-  }
+  const day = anchorDay(period, g);
+  return day !== null && day >= bounds.start && day <= bounds.end;
 }
 
 /** Rolls values into the single period `period` (see within). */

@@ -4,7 +4,8 @@
  *
  * - **What moved**: every live metric with a value in the period, compared with the period
  *   before, biggest relative change first. A metric whose cadence is as fine as the report's
- *   or finer is aggregated into the report's periods (by its own aggregation); one with a
+ *   or finer is aggregated into the report's periods (by its own aggregation; a formula is
+ *   computed from its inputs' week or month, see metricSeries); one with a
  *   coarser cadence (a monthly metric in a weekly report) shows in the report whose period
  *   holds the end of its own period (the week a month closes), compared with its own
  *   period before.
@@ -17,10 +18,11 @@
  * - **New insights** heard in the period, and **experiments** that started running or ended
  *   (done or dropped) in it, from their dated status changes.
  */
-import { aggregate, type Point } from './aggregate';
+import type { Point } from './aggregate';
 import { isTracked, trackingSince } from './checkin';
 import type { Experiment, ExperimentMilestone } from './experiments';
 import type { Insight } from './insights';
+import { treeSeries, type MetricSeries } from './metricSeries';
 import type { TrackStatus } from './pace';
 import {
   CADENCE_GRAIN,
@@ -30,7 +32,6 @@ import {
   periodOf,
   periodStart,
   periodsBetween,
-  toGrain,
   type Grain,
 } from './periods';
 import { summarize } from './summary';
@@ -98,6 +99,11 @@ export interface PeriodReportInput {
   tree: RepairedTree;
   /** A metric's values by period at its own cadence, chronological. */
   pointsOf: (metricId: string) => readonly Point[];
+  /**
+   * The values rolled up to the report's period (metricSeries: a formula computed from its
+   * inputs' week or month); made from pointsOf when not given.
+   */
+  series?: MetricSeries;
   experiments: readonly Experiment[];
   insights: readonly Insight[];
   /** A week ("2026-W49") or a month ("2026-12"). */
@@ -126,41 +132,25 @@ function finer(a: Grain, b: Grain): boolean {
   return GRAINS.indexOf(a) <= GRAINS.indexOf(b);
 }
 
-/** The values of `points` inside `period` (of an equal or coarser grain), aggregated. */
-function valueIn(metric: Metric, points: readonly Point[], period: string, grain: Grain) {
-  const values: number[] = [];
-  for (const p of points) {
-    let key: string;
-    try {
-      key = toGrain(p.period, grain);
-    } catch {
-      continue; // a value coarser than the report's grain, or junk
-    }
-    if (key === period) values.push(p.value);
-  }
-  return values.length === 0 ? null : aggregate(values, metric.aggregation);
-}
-
 function movedLine(
   metric: Metric,
   points: readonly Point[],
   report: { period: string; grain: ReportGrain; start: string; end: string },
+  series: MetricSeries,
 ): MovedLine | null {
   const own = metric.cadence === null ? null : CADENCE_GRAIN[metric.cadence];
   const grain = grainOf(points.at(-1)?.period ?? '') ?? own;
   if (grain === null) return null;
   let period = report.period;
-  let at: Grain = report.grain;
   if (!finer(grain, report.grain)) {
     // Coarser: its own period whose last day falls inside the report's period.
     period = periodOf(report.end, grain);
     if (periodEnd(period) > report.end) period = nextPeriod(period, -1);
     if (periodEnd(period) < report.start) return null;
-    at = grain;
   }
-  const value = valueIn(metric, points, period, at);
+  const value = series.valueIn(metric.id, period).value;
   if (value === null) return null;
-  const previous = valueIn(metric, points, nextPeriod(period, -1), at);
+  const previous = series.valueIn(metric.id, nextPeriod(period, -1)).value;
   const change = previous === null ? null : value - previous;
   const better =
     change === null || change === 0 ? null : metric.direction === 'up' ? change > 0 : change < 0;
@@ -235,6 +225,7 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
   const end = periodEnd(period);
   const report = { period, grain, start, end };
   const at = end < today ? end : today;
+  const series = input.series ?? treeSeries(input.tree, input.pointsOf);
 
   const moved: MovedLine[] = [];
   const offTrack: OffTrackLine[] = [];
@@ -242,7 +233,7 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
   for (const metric of treeOrder(input.tree)) {
     if (metric.status === 'retired') continue;
     const points = input.pointsOf(metric.id);
-    const m = movedLine(metric, points, report);
+    const m = movedLine(metric, points, report, series);
     if (m) moved.push(m);
     const o = offTrackLine(metric, points, at);
     if (o) offTrack.push(o);

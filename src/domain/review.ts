@@ -8,7 +8,9 @@
  * than their start by more than their tolerance). Also: next quarter's suggested target, what
  * moved since a review was closed, and how the tree changed between two closed reviews.
  */
-import { aggregate, type Point } from './aggregate';
+import type { Point } from './aggregate';
+import { treeSeries, type MetricSeries } from './metricSeries';
+import { grainOf } from './periods';
 import { counterBreached } from './pace';
 import { nextPeriod, periodEnd, periodOf, toGrain } from './periods';
 import { DEFAULT_TOLERANCE } from './summary';
@@ -52,11 +54,10 @@ function quarterOfPeriod(period: string): string | null {
 /** A metric's values in the reviewed quarter (plain points, in their order) and the quarter before. */
 interface Split {
   inQuarter: Point[];
-  before: number[];
 }
 
 /**
- * One pass over a metric's points: those of `quarter` and the values of `prev`. Any valid key's
+ * One pass over a metric's points: those of `quarter` (the sparkline). Any valid key's
  * quarter has the key's own first four characters as its year (a week's Thursday lies in its
  * ISO year), so a key starting with neither quarter's year is skipped without parsing; the rest
  * are parsed once per distinct key (`memo`, shared by every metric of one review).
@@ -70,7 +71,6 @@ function splitPoints(
   const yearQ = quarter.slice(0, 4);
   const yearP = prev.slice(0, 4);
   const inQuarter: Point[] = [];
-  const before: number[] = [];
   for (const p of points) {
     const period = p.period;
     if (!period.startsWith(yearQ) && !period.startsWith(yearP)) continue;
@@ -80,18 +80,13 @@ function splitPoints(
       memo.set(period, q);
     }
     if (q === quarter) inQuarter.push({ period, value: p.value });
-    else if (q === prev) before.push(p.value);
   }
-  return { inQuarter, before };
+  return { inQuarter };
 }
 
-const aggregated = (metric: Metric, values: readonly number[]): number | null =>
-  values.length === 0 ? null : aggregate(values, metric.aggregation);
-
 /** Where a metric starts a quarter: the quarter before's value, else its baseline if set before the quarter ended. */
-function startOf(metric: Metric, before: readonly number[], quarterEnd: string): number | null {
-  const value = aggregated(metric, before);
-  if (value !== null) return value;
+function startOf(metric: Metric, before: number | null, quarterEnd: string): number | null {
+  if (before !== null) return before;
   const { baselineValue: baseline, baselineDate: date } = metric;
   return baseline !== null && (date === null || date <= quarterEnd) ? baseline : null;
 }
@@ -152,12 +147,21 @@ function notesOf(
   return notes;
 }
 
-/** The review's numbers: every live metric of the tree, in tree order, for one quarter. */
+/**
+ * The review's numbers: every live metric of the tree, in tree order, for one quarter.
+ * `pointsOf` gives each metric's values at its own cadence (the sparkline); the start and the
+ * actual come from `series` (metricSeries: a formula computed from its inputs' quarter, never
+ * its weekly results added up), the workspace's when the caller has it, else made from pointsOf.
+ */
 export function reviewRows(
   tree: RepairedTree,
   pointsOf: (metricId: string) => readonly Point[],
   quarter: string,
+  series: MetricSeries = treeSeries(tree, pointsOf),
 ): ReviewRow[] {
+  /** A metric's value for a quarter; none for a key that is not a quarter. */
+  const quarterValue = (metricId: string, key: string): number | null =>
+    grainOf(key) === 'quarter' ? series.valueIn(metricId, key).value : null;
   const rows: ReviewRow[] = [];
   if (tree.roots.length === 0) return rows;
   const prev = nextPeriod(quarter, -1);
@@ -165,13 +169,10 @@ export function reviewRows(
   const memo = new Map<string, string | null>();
   const visit = (node: TreeNode, parentId: string | null): void => {
     const m = node.metric;
-    const { inQuarter, before } = splitPoints(pointsOf(m.id), quarter, prev, memo);
-    const start = startOf(m, before, bounds.end);
+    const { inQuarter } = splitPoints(pointsOf(m.id), quarter, prev, memo);
+    const start = startOf(m, quarterValue(m.id, prev), bounds.end);
     const target = m.kind === 'counter' ? null : (m.targets.quarterly[quarter] ?? null);
-    const actual = aggregated(
-      m,
-      inQuarter.map((p) => p.value),
-    );
+    const actual = quarterValue(m.id, quarter);
     rows.push({
       metricId: m.id,
       name: m.name,

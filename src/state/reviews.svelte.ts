@@ -44,7 +44,12 @@ export class ReviewsArea implements WorkspaceArea {
   /** The quarter's figures from today's data (what a draft shows; a closed one shows its frozen rows). */
   draftRows(quarter: string): ReviewRow[] {
     const summaries = this.tracking.summaries;
-    return reviewRows(this.tree.built, (id) => summaries.get(id)?.points ?? [], quarter);
+    return reviewRows(
+      this.tree.built,
+      (id) => summaries.get(id)?.points ?? [],
+      quarter,
+      this.tracking.series,
+    );
   }
 
   /** The lines of a quarter, and the open decisions carried in from earlier quarters. */
