@@ -203,3 +203,88 @@ test('the metric editor: no field overlaps another or leaves the panel, from 390
     await context.close();
   }
 });
+
+/** Boxes wider than the window or past its right edge on the current screen, described. */
+function offScreen(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const found: string[] = [];
+    if (document.documentElement.scrollWidth > width) {
+      found.push(`the page is ${document.documentElement.scrollWidth} px wide`);
+    }
+    const check = (what: string, el: Element | null): void => {
+      if (!el) return found.push(`${what}: not shown`) && undefined;
+      const r = el.getBoundingClientRect();
+      if (r.left < 0 || r.right > width + 0.5) {
+        found.push(`${what} spans ${Math.round(r.left)}–${Math.round(r.right)}`);
+      }
+    };
+    const buttons = [...document.querySelectorAll('header button')];
+    check('Undo', buttons.find((b) => b.textContent?.trim() === 'Undo') ?? null);
+    check('Redo', buttons.find((b) => b.textContent?.trim() === 'Redo') ?? null);
+    const saved = [...document.querySelectorAll('header *')].find(
+      (e) => e.children.length === 0 && e.textContent?.trim() === 'Saved on this device',
+    );
+    check('the saved state', saved ?? null);
+    for (const tab of document.querySelectorAll('nav[aria-label="Workspace"] a')) {
+      const r = tab.getBoundingClientRect();
+      if (r.width > 240)
+        found.push(`tab “${tab.textContent?.trim()}” is ${Math.round(r.width)} px`);
+    }
+    for (const card of document.querySelectorAll('.nsm, .lines > *')) {
+      const r = card.getBoundingClientRect();
+      const parent = card.parentElement?.getBoundingClientRect();
+      if (parent && r.right > parent.right + 0.5) {
+        found.push(`a card reaches ${Math.round(r.right)}, its column ${Math.round(parent.right)}`);
+      }
+      check('a card', card);
+    }
+    return found;
+  });
+}
+
+test('300-character unbroken names keep the header, the tabs and the dashboard cards on screen', async () => {
+  const { context, page, errors } = await newPage(browser);
+  try {
+    const id = await createWorkspace(page, 'W'.repeat(300), 'saas-weekly-active-users');
+    // The North Star and an input renamed to 300 characters without a space.
+    const longStar = 'Weeklyactiveusers'.repeat(18).slice(0, 300);
+    const longInput = 'Accountswiththreeormoreactiveusers'.repeat(9).slice(0, 300);
+    await page.goto(`/#/w/${id}/tree`);
+    for (const [from, to] of [
+      ['Weekly active users', longStar],
+      ['Accounts with 3 or more active users', longInput],
+    ] as const) {
+      await treeRow(page, from).click();
+      await page.getByLabel('Name', { exact: true }).fill(to);
+      await page.getByLabel('Name', { exact: true }).press('Enter');
+      await treeRow(page, to).waitFor();
+    }
+    const starId = (await treeRow(page, longStar).getAttribute('data-id')) ?? '';
+    // A value for the North Star, so its card shows the number, the change and the trend.
+    await page.goto(`/#/w/${id}/checkin`);
+    const star = page.getByLabel(/^Value of Weeklyactive/).first();
+    await star.fill('1200');
+    await star.press('Enter');
+    await page.getByText('Saved on this device').waitFor();
+    await page.goto(`/#/w/${id}/dashboard`);
+    await page.locator('.nsm').getByText('1,200').waitFor();
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 844 });
+      await expect.poll(() => page.evaluate(() => window.innerWidth)).toBe(width);
+      for (const tab of ['dashboard', 'tree', 'checkin', `metric/${starId}`]) {
+        await page.goto(`/#/w/${id}/${tab}`);
+        await page.getByText('Saved on this device').waitFor();
+        await page.locator('main h2').first().waitFor();
+        expect({ width, tab, problems: await offScreen(page) }).toEqual({
+          width,
+          tab,
+          problems: [],
+        });
+      }
+    }
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
