@@ -17,7 +17,8 @@ import { createWorkspace, outline, treeRow } from './support/app';
 import { expectNoA11yViolations, launchBrowser, newPage, type TestPage } from './support/browser';
 import { hocuspocusClient, type RawClient } from './support/rawClients';
 import { findRedis, startRedis, type RedisServer } from './support/redis';
-import { join } from './support/share';
+import { join, shareFrom } from './support/share';
+import { startSignaling, type Signaling } from './support/signaling';
 import { startSyncServer, type SyncServer } from './support/syncServer';
 
 const found = findRedis();
@@ -32,6 +33,7 @@ let dir = '';
 let redis: RedisServer | null = null;
 let one: SyncServer | null = null;
 let two: SyncServer | null = null;
+let signaling: Signaling | null = null;
 const browsers: Browser[] = [];
 const clients: RawClient[] = [];
 
@@ -43,6 +45,7 @@ describe.skipIf(missing !== null)('Hocuspocus with Redis', () => {
     const root = inject('root');
     one = await startSyncServer(root, { db: path.join(dir, 'one.sqlite'), redisUrl: redis.url });
     two = await startSyncServer(root, { db: path.join(dir, 'two.sqlite'), redisUrl: redis.url });
+    signaling = await startSignaling(root);
     // Separate browser processes: nothing is shared but the network.
     for (let i = 0; i < 2; i++) browsers.push(await launchBrowser());
   }, 120_000);
@@ -52,6 +55,7 @@ describe.skipIf(missing !== null)('Hocuspocus with Redis', () => {
     await Promise.all(browsers.map((b) => b.close()));
     await Promise.all([one?.stop(), two?.stop()]);
     await redis?.stop();
+    await signaling?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -164,7 +168,73 @@ describe.skipIf(missing !== null)('Hocuspocus with Redis', () => {
       await Promise.all([a.context.close(), b.context.close()]);
     }
   });
+
+  test('a workspace moves from peer-to-peer to a server and back, losing nothing', async () => {
+    if (!two || !signaling) throw new Error('no servers');
+    const a: TestPage = await newPage(browsers[0]!);
+    const b: TestPage = await newPage(browsers[1]!);
+    try {
+      const id = await createWorkspace(a.page, 'Moving', 'nights-booked');
+      const p2p = await shareFrom(a.page, id, signaling.url);
+      await join(b.page, p2p, 'Bea');
+      await Promise.all([a.page, b.page].map((p) => p.goto(`/#/w/${id}/tree`)));
+      await addUnder(a.page, NSM, 'Added peer to peer');
+      await treeRow(b.page, 'Added peer to peer').waitFor({ timeout: 20_000 });
+
+      // A moves the workspace to the server; A's copy gives the empty server everything.
+      const served = await switchTo(a.page, id, 'hocuspocus', two.url);
+      expect(served).toContain('p=hocuspocus');
+      await a.page.goto(`/#/w/${id}/tree`);
+      await addUnder(a.page, NSM, 'Added through the server');
+      // B opens the new link (a fresh load, as from a chat message): same workspace, new way.
+      await b.page.goto('about:blank');
+      await b.page.goto(served);
+      await b.page.waitForURL((url) => !url.hash.includes('join'));
+      await b.page.goto(`/#/w/${id}/tree`);
+      await treeRow(b.page, 'Added through the server').waitFor({ timeout: 20_000 });
+      await addUnder(b.page, NSM, 'Added by B through the server');
+      await treeRow(a.page, 'Added by B through the server').waitFor({ timeout: 10_000 });
+
+      // And back to peer to peer.
+      const back = await switchTo(a.page, id, 'webrtc', signaling.url);
+      expect(back).not.toContain('p=');
+      await a.page.goto(`/#/w/${id}/tree`);
+      await addUnder(a.page, NSM, 'Added peer to peer again');
+      await b.page.goto('about:blank');
+      await b.page.goto(back);
+      await b.page.waitForURL((url) => !url.hash.includes('join'));
+      await b.page.goto(`/#/w/${id}/tree`);
+      await treeRow(b.page, 'Added peer to peer again').waitFor({ timeout: 20_000 });
+      await expect.poll(() => sameTree(a.page, b.page), { timeout: 10_000 }).toBe(true);
+      expect(await outline(b.page)).toHaveLength(11); // the template's 7 and the 4 added here
+    } finally {
+      await Promise.all([a.context.close(), b.context.close()]);
+    }
+  });
 });
+
+/** Picks how copies meet under Connection settings and returns the new link. */
+async function switchTo(
+  page: Page,
+  id: string,
+  provider: 'webrtc' | 'hocuspocus',
+  url: string,
+): Promise<string> {
+  await page.goto(`/#/w/${id}/share`);
+  const before = await page.locator('#share-link').inputValue();
+  await page.locator('summary', { hasText: 'Connection settings' }).click();
+  if (provider === 'hocuspocus') {
+    await page.getByRole('radio', { name: /Through a Hocuspocus sync server/ }).check();
+    await page.getByLabel('Sync server address').fill(url);
+  } else {
+    await page.getByRole('radio', { name: /Peer to peer/ }).check();
+    await page.getByLabel('Signaling servers, one per line').fill(url);
+  }
+  await page.getByRole('button', { name: 'Save connection settings' }).click();
+  await page.getByText('Saved; reconnecting with the new settings.').waitFor();
+  await expect.poll(() => page.locator('#share-link').inputValue()).not.toBe(before);
+  return page.locator('#share-link').inputValue();
+}
 
 function track(c: RawClient): RawClient {
   clients.push(c);
