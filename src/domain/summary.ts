@@ -80,6 +80,8 @@ function gapsAround(
 /**
  * Summarises a metric on `today`. `points` are its values by period (hand-logged entries, or
  * the results of its formula), chronological; `gaps` the periods a formula could not compute.
+ * "This quarter" (its target, the forecast's end) is the quarter of a fiscal year starting in
+ * `fiscalStart` (domain/fiscal.ts; January: the calendar quarter).
  */
 export function summarize(
   metric: Metric,
@@ -87,6 +89,7 @@ export function summarize(
   entries: readonly Entry[] | undefined,
   today: string,
   gaps: readonly Gap[] = [],
+  fiscalStart = 1,
 ): MetricSummary {
   const grain = metric.cadence ? CADENCE_GRAIN[metric.cadence] : null;
   const latest = points.at(-1) ?? null;
@@ -99,7 +102,7 @@ export function summarize(
   const anchors = paceAnchors(baseline, metric.targets);
   const at = latest ? minDate(periodEnd(latest.period), today) : today;
   const pace = paceAt(at, anchors);
-  const quarter = periodOf(today, 'quarter');
+  const quarter = periodOf(today, 'quarter', fiscalStart);
   const target = metric.targets.quarterly[quarter];
   const reference = metric.baselineValue ?? points[0]?.value ?? null;
   const trend = forecast(
@@ -115,7 +118,7 @@ export function summarize(
     anchors.forEach(see);
     points.forEach(see);
   }
-  const bounded = boundForecast(trend, unitBounds(metric.unit, seen));
+  const bounded = boundForecast(trend, unitBounds(metric.unit, seen, metric.mayExceed100));
   return {
     metricId: metric.id,
     grain,
@@ -132,7 +135,7 @@ export function summarize(
     quarterTarget: target === undefined ? null : { period: quarter, value: target },
     forecast: bounded.value,
     forecastCapped: bounded.capped,
-    stale: isStale(metric, entries, today),
+    stale: isStale(metric, entries, today, fiscalStart),
     counterWarning:
       metric.kind === 'counter' && latest !== null && reference !== null
         ? counterBreached(

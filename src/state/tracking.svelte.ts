@@ -116,6 +116,7 @@ export class Tracking implements WorkspaceArea {
 
   private summarizeAll(): ReadonlyMap<string, MetricSummary> {
     const today = this.today;
+    const fiscal = this.calendar.fiscalStart;
     const fromPlans = this.planPoints;
     const series = this.series;
     const live = this.live;
@@ -125,8 +126,8 @@ export class Tracking implements WorkspaceArea {
       this.summaryMemo,
       byHand,
       this.source.entries.byMetric,
-      today,
-      (m, own) => summarize(m, pointsOf(own), own, today),
+      `${today}|${fiscal}`, // this quarter (its target, the forecast) follows the fiscal start
+      (m, own) => summarize(m, pointsOf(own), own, today, [], fiscal),
     );
     const out = new Map<string, MetricSummary>();
     for (const m of live) {
@@ -136,9 +137,9 @@ export class Tracking implements WorkspaceArea {
         ? series.at(m.id, m.cadence === null ? null : CADENCE_GRAIN[m.cadence])
         : null;
       const summary = planned
-        ? summarize(m, planned, undefined, today)
+        ? summarize(m, planned, undefined, today, [], fiscal)
         : own
-          ? summarize(m, own.points, undefined, today, own.gaps)
+          ? summarize(m, own.points, undefined, today, own.gaps, fiscal)
           : this.summaryMemo.get(m.id)?.value;
       if (summary) out.set(m.id, summary);
     }
