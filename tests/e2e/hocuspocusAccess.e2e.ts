@@ -11,6 +11,9 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { newKey, roomName, serverAccess } from '../../src/sync/keys';
 import { hocuspocusClient, yWebsocketClient, type RawClient } from './support/rawClients';
+import { createWorkspace, treeRow } from './support/app';
+import { launchBrowser } from './support/browser';
+import { join } from './support/share';
 import { startSyncServer, type SyncServer } from './support/syncServer';
 
 let dir = '';
@@ -115,4 +118,32 @@ test('y-websocket (sync-server --y-websocket): only a client with the key gets t
   writer.doc.getMap('notes').set('later', 'and a second note');
   await arrives(teammate.doc, 'later');
   for (const c of [byRoom, byName, guessed]) expect(notes(c.doc)).toEqual({});
+});
+
+test('the app syncs through sync-server --y-websocket, which checks its credential', async () => {
+  const server = await startSyncServer(inject('root'), { yWebsocket: true });
+  servers.push(server);
+  // Separate browser processes: y-websocket also syncs same-origin tabs over a BroadcastChannel.
+  const [one, two] = await Promise.all([launchBrowser(), launchBrowser()]);
+  try {
+    const a = await one.newPage({ baseURL: inject('baseURL') });
+    const b = await two.newPage({ baseURL: inject('baseURL') });
+    const id = await createWorkspace(a, 'Checked', 'nights-booked');
+    await a.goto(`/#/w/${id}/share`);
+    await a.getByLabel('Signaling server').fill('ws://127.0.0.1:9');
+    await a.getByRole('button', { name: 'Share this workspace' }).click();
+    await a.locator('summary', { hasText: 'Connection settings' }).click();
+    await a.getByRole('radio', { name: /Through a Yjs sync server/ }).check();
+    await a.getByLabel('Sync server address').fill(server.url);
+    await a.getByRole('button', { name: 'Save connection settings' }).click();
+    await a.getByText('Connected to 1 peer.').waitFor({ timeout: 10_000 });
+    const link = await a.locator('#share-link').inputValue();
+    expect(link).toContain('p=websocket');
+    await join(b, link, 'Bea');
+    await b.getByRole('link', { name: 'Nights booked' }).first().waitFor({ timeout: 20_000 });
+    await b.goto(`/#/w/${id}/tree`);
+    await treeRow(b, 'Bookable listings').waitFor();
+  } finally {
+    await Promise.all([one.close(), two.close()]);
+  }
 });
