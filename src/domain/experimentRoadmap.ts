@@ -20,8 +20,11 @@ export interface RoadmapItem {
 /** Most quarters one span may cover (a typo of year 2207 must not draw 700 columns). */
 const MAX_QUARTERS = 16;
 
-/** Where an experiment sits on the roadmap; null when it has no date to place it by. */
-export function roadmapItem(e: Experiment, today: string): RoadmapItem | null {
+/**
+ * Where an experiment sits on the roadmap, in the quarters of a fiscal year starting in
+ * `fiscalStart`; null when it has no date to place it by.
+ */
+export function roadmapItem(e: Experiment, today: string, fiscalStart = 1): RoadmapItem | null {
   const w = experimentWindow(e, today);
   let start: string;
   let end: string;
@@ -35,10 +38,10 @@ export function roadmapItem(e: Experiment, today: string): RoadmapItem | null {
     end = e.endDate ?? e.hypothesis.byDate ?? from;
     if (end < start) end = start;
   }
-  const quarters = periodsBetween(periodOf(start, 'quarter'), periodOf(end, 'quarter')).slice(
-    0,
-    MAX_QUARTERS,
-  );
+  const quarters = periodsBetween(
+    periodOf(start, 'quarter', fiscalStart),
+    periodOf(end, 'quarter', fiscalStart),
+  ).slice(0, MAX_QUARTERS);
   return { experiment: e, start, end, quarters, ran: w !== null };
 }
 
@@ -51,12 +54,16 @@ export interface Roadmap {
 }
 
 /** Every live experiment placed on the roadmap, earliest start first (then title, id). */
-export function roadmap(experiments: readonly Experiment[], today: string): Roadmap {
+export function roadmap(
+  experiments: readonly Experiment[],
+  today: string,
+  fiscalStart = 1,
+): Roadmap {
   const items: RoadmapItem[] = [];
   const undated: Experiment[] = [];
   for (const e of experiments) {
     if (e.deletedAt !== null || e.status === 'dropped') continue;
-    const item = roadmapItem(e, today);
+    const item = roadmapItem(e, today, fiscalStart);
     if (item) items.push(item);
     else undated.push(e);
   }

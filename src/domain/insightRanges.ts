@@ -51,10 +51,13 @@ function daysBefore(date: string, n: number): string | null {
   }
 }
 
-/** The quarter `n` quarters from today's, as a range; open start when before year 0000. */
-function quarterRange(today: string, n: number): DateRange {
+/**
+ * The quarter `n` quarters from today's (of a fiscal year starting in `fiscalStart`), as a
+ * range; open start when before year 0000.
+ */
+function quarterRange(today: string, n: number, fiscalStart: number): DateRange {
   try {
-    const q = nextPeriod(periodOf(today, 'quarter'), n);
+    const q = nextPeriod(periodOf(today, 'quarter', fiscalStart), n);
     return { from: periodStart(q), to: periodEnd(q) };
   } catch {
     return { from: null, to: null };
@@ -63,7 +66,7 @@ function quarterRange(today: string, n: number): DateRange {
 
 /**
  * The range of a period: the last 30 or 90 days end today (today included), the quarters are
- * whole calendar quarters (this one runs to its last day), all time is open at both ends, and
+ * whole quarters of a fiscal year starting in `fiscalStart` (this one runs to its last day), all time is open at both ends, and
  * custom takes the given dates (a blank or invalid one is an open end). A `today` that is not a
  * date gives an open range.
  */
@@ -71,6 +74,7 @@ export function insightRange(
   period: InsightPeriod,
   today: string,
   custom: { from: string; to: string } = { from: '', to: '' },
+  fiscalStart = 1,
 ): DateRange {
   if (period === 'custom') {
     return {
@@ -85,9 +89,9 @@ export function insightRange(
     case 'last-90':
       return { from: daysBefore(today, 89), to: today };
     case 'this-quarter':
-      return quarterRange(today, 0);
+      return quarterRange(today, 0, fiscalStart);
     case 'last-quarter':
-      return quarterRange(today, -1);
+      return quarterRange(today, -1, fiscalStart);
   }
 }
 

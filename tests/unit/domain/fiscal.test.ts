@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { roadmap } from '../../../src/domain/experimentRoadmap';
+import { readExperiment } from '../../../src/domain/experiments';
+import { insightRange } from '../../../src/domain/insightRanges';
+import { Problems } from '../../../src/domain/validate';
 import {
   parseFiscalQuarter,
   describeFiscalChange,
@@ -203,5 +207,36 @@ describe('a fiscal quarter typed by a person', () => {
     expect(parseFiscalQuarter('Q3 FY2026', 1)).toBe('2026-Q3');
     expect(parseFiscalQuarter('2026-Q3', 4)).toBeNull();
     expect(parseFiscalQuarter('Q5 FY2026', 4)).toBeNull();
+  });
+});
+
+describe('callers that pick quarters take the fiscal start', () => {
+  it('insight ranges: this and last quarter of a February year', () => {
+    // 10 Mar 2026, February start: this quarter Feb–Apr 2026, last Nov 2025 – Jan 2026.
+    expect(insightRange('this-quarter', '2026-03-10', undefined, 2)).toEqual({
+      from: '2026-02-01',
+      to: '2026-04-30',
+    });
+    expect(insightRange('last-quarter', '2026-03-10', undefined, 2)).toEqual({
+      from: '2025-11-01',
+      to: '2026-01-31',
+    });
+    // The default is the calendar quarter, as before.
+    expect(insightRange('this-quarter', '2026-03-10')).toEqual({
+      from: '2026-01-01',
+      to: '2026-03-31',
+    });
+  });
+
+  it('the roadmap places an experiment in the fiscal quarters it covers', () => {
+    // 15 Jan – 20 Mar 2026 with a February start: Nov–Jan and Feb–Apr.
+    const e = readExperiment(
+      'e',
+      { title: 'e', startDate: '2026-01-15', endDate: '2026-03-20' },
+      { milestones: [], statusHistory: [], scope: {} },
+      new Problems(),
+    );
+    expect(roadmap([e], '2026-01-01', 2).quarters).toEqual(['2025-Q4+1', '2026-Q1+1']);
+    expect(roadmap([e], '2026-01-01').quarters).toEqual(['2026-Q1']);
   });
 });
