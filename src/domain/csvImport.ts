@@ -5,6 +5,7 @@
  */
 import { parseDateCell, parseNumber, type DateOrder, type ParsedCsv } from './csvParse';
 import type { DecimalMark } from './csvNumber';
+import { relativeDate, type RelativePeriods } from './csvRelative';
 import { CADENCE_GRAIN, grainOf, periodOf, periodStart, type Grain } from './periods';
 import type { Cadence, PeriodKey } from './types';
 import { guessColumns, nameKey, type ColumnMap } from './csvColumns';
@@ -57,6 +58,8 @@ export interface ImportPlan {
 export interface ImportOptions {
   dateOrder: DateOrder;
   decimal: DecimalMark;
+  /** The period column counts days, weeks or months from the report's start (csvRelative.ts). */
+  relative?: RelativePeriods | null;
 }
 
 const ORDER_WORDS: Record<DateOrder, string> = {
@@ -97,6 +100,20 @@ function notImportable(metric: ImportMetric): string | null {
   return null;
 }
 
+/** A date or period cell (or a count from the report's start) as a date or period key. */
+function readPeriodCell(
+  periodCell: string,
+  options: ImportOptions,
+): { date: string } | { period: PeriodKey } | { problem: string } {
+  if (periodCell === '') return { problem: 'No date or period on this line' };
+  if (options.relative) return relativeDate(periodCell, options.relative);
+  const cell = parseDateCell(periodCell, options.dateOrder);
+  if (cell === null) {
+    return { problem: `“${periodCell}” is not a date (${ORDER_WORDS[options.dateOrder]})` };
+  }
+  return cell;
+}
+
 /** The period of a date or period cell for the metric's cadence, and the cell's first day. */
 function periodFor(
   periodCell: string,
@@ -104,11 +121,8 @@ function periodFor(
   options: ImportOptions,
 ): { period: PeriodKey; date: string; grain: Grain } | { problem: string } {
   if (metric.cadence === null) return { problem: `No cadence set for “${metric.name}”` };
-  if (periodCell === '') return { problem: 'No date or period on this line' };
-  const cell = parseDateCell(periodCell, options.dateOrder);
-  if (cell === null) {
-    return { problem: `“${periodCell}” is not a date (${ORDER_WORDS[options.dateOrder]})` };
-  }
+  const cell = readPeriodCell(periodCell, options);
+  if ('problem' in cell) return cell;
   const grain = CADENCE_GRAIN[metric.cadence];
   if ('date' in cell) return { period: periodOf(cell.date, grain), date: cell.date, grain };
   const keyGrain = grainOf(cell.period);
@@ -412,10 +426,8 @@ export function planWideImport(
       return;
     }
     const periodCell = (cells[map.period] ?? '').trim();
-    if (periodCell === '') return reject('No date or period on this line');
-    if (parseDateCell(periodCell, options.dateOrder) === null) {
-      return reject(`“${periodCell}” is not a date (${ORDER_WORDS[options.dateOrder]})`);
-    }
+    const cell = readPeriodCell(periodCell, options);
+    if ('problem' in cell) return reject(cell.problem);
     const note = map.note === null ? '' : (cells[map.note] ?? '').trim();
     for (const { column, metric, label, refused } of filled) {
       if (refused !== null || !metric) {

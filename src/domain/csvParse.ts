@@ -1,12 +1,22 @@
 /** CSV reading for the import: the file, then its cells (numbers, dates and periods). */
 import Papa from 'papaparse';
 import { unguardCell } from './csvExport';
+import { linesText, splitTables, type CsvRecord, type CsvTable } from './csvTables';
 
 export { guessDecimalMark, parseNumber, type DecimalMark } from './csvNumber';
 export { parseDateCell, type DateCell, type DateOrder } from './csvDate';
 
+/** A table of the file, for choosing it. */
+export interface TableSummary {
+  title: string | null;
+  header: string[];
+  /** Line of its header. */
+  line: number;
+  rows: number;
+}
+
 export interface ParsedCsv {
-  /** The first non-empty record, cells unguarded (see `rows`), then trimmed. */
+  /** The chosen table's header, cells unguarded (see `rows`), then trimmed. */
   header: string[];
   /**
    * The records below the header, cells as written (not trimmed) except that the formula guard
@@ -19,13 +29,21 @@ export interface ParsedCsv {
   delimiter: string;
   /** Why the file cannot be read (fully); empty when all is well. */
   problems: string[];
+  /** The tables of the file (csvTables.ts: comment lines, titles, tables one after another). */
+  tables: TableSummary[];
+  /** Which of `tables` header, rows and lines are from. */
+  table: number;
+  /** What was left out, in words ("Lines 1–9: comment lines (starting with #)"). */
+  skipped: string[];
+  /** The report's start date as the file's comment lines give it (YYYY-MM-DD), or null. */
+  reportStart: string | null;
 }
 
 const DELIMITERS = [',', ';', '\t'] as const;
 /** A first line longer than this is not a CSV header (a minified JSON, a log, a binary). */
 const MAX_FIRST_LINE = 20_000;
 /** How many records the delimiter guess looks at. */
-const SAMPLE_RECORDS = 50;
+const SAMPLE_RECORDS = 200;
 
 const isEmptyRecord = (cells: readonly string[]): boolean => cells.join('').trim() === '';
 
@@ -44,11 +62,21 @@ function looksBinary(text: string): boolean {
   return odd > 8 && odd > sample.length / 100;
 }
 
+/** The most common number of cells among records. */
+function commonWidth(records: readonly string[][]): number {
+  const counts = new Map<number, number>();
+  for (const r of records) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
+  let width = 0;
+  let most = 0;
+  for (const [w, n] of counts) if (n > most || (n === most && w > width)) [width, most] = [w, n];
+  return width;
+}
+
 /**
- * Picks the delimiter under which the records agree best with the header: for each candidate,
- * the share of sample records with as many cells as the header (at least 2) wins, then the
- * wider header, then the order ',' ';' tab. Parsing with each candidate keeps quoted fields
- * intact, so a decimal comma inside a semicolon file does not fool it.
+ * Picks the delimiter under which the records agree best: for each candidate, the share of
+ * sample records (comment lines left out) with the most common number of cells (at least 2)
+ * wins, then the wider records, then the order ',' ';' tab. Parsing with each candidate keeps
+ * quoted fields intact, so a decimal comma inside a semicolon file does not fool it.
  */
 function detectDelimiter(text: string): string {
   let best: { delimiter: string; share: number; width: number } | null = null;
@@ -58,8 +86,8 @@ function detectDelimiter(text: string): string {
       newline: '\n',
       preview: SAMPLE_RECORDS,
     });
-    const records = data.filter((r) => !isEmptyRecord(r));
-    const width = records[0]?.length ?? 0;
+    const records = data.filter((r) => !isEmptyRecord(r) && !(r[0] ?? '').trim().startsWith('#'));
+    const width = commonWidth(records);
     if (width < 2) continue;
     const share = records.filter((r) => r.length === width).length / records.length;
     if (!best || share > best.share || (share === best.share && width > best.width)) {
@@ -75,17 +103,70 @@ function quoteProblem(error: Papa.ParseError, line: number): string {
     : `Line ${line}: a quote inside a quoted cell is not doubled ("").`;
 }
 
+const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** What the table split left out of the chosen table, in words. */
+function skippedText(
+  split: ReturnType<typeof splitTables>,
+  chosen: number,
+  lastLine: (t: CsvTable) => number,
+): string[] {
+  const out: string[] = [];
+  const { comments, titles, tables } = split;
+  if (comments.length > 0) {
+    out.push(`${capital(linesText(comments))}: comment lines (starting with #)`);
+  }
+  if (titles.length > 0) {
+    out.push(`${capital(linesText(titles))}: ${titles.length === 1 ? 'a title' : 'titles'}`);
+  }
+  const table = tables[chosen];
+  if (table && table.totals.length > 0) {
+    out.push(`${capital(linesText(table.totals))}: totals, not values of a period`);
+  }
+  tables.forEach((t, i) => {
+    if (i === chosen) return;
+    const name = t.title ?? t.header.filter(Boolean).join(', ');
+    out.push(
+      `Lines ${t.line}–${lastLine(t)}: another table (“${name.slice(0, 80)}”, ` +
+        `${t.rows.length.toLocaleString('en')} rows); choose it under “Table”`,
+    );
+  });
+  return out;
+}
+
+/** The table to read by default: the first with two columns and a row, else with two columns. */
+function defaultTable(tables: readonly CsvTable[]): number {
+  const full = tables.findIndex((t) => t.header.length >= 2 && t.rows.length > 0);
+  if (full >= 0) return full;
+  return Math.max(
+    0,
+    tables.findIndex((t) => t.header.length >= 2),
+  );
+}
+
 /**
  * Parses CSV text as exported by Excel, Google Sheets or Numbers: BOM, CRLF/LF/CR (also mixed),
  * comma, semicolon or tab (auto-detected, or given by an Excel "sep=;" first line), quoted
  * fields with embedded delimiters, quotes and newlines. Line ends are normalised to LF first,
  * also inside quoted cells. Empty lines (and lines of only delimiters) are skipped. First row =
  * header. A file that is not CSV (binary, one giant line, empty) → problems, not an exception.
+ * Comment lines, titles, totals rows and further tables are left out and said (csvTables.ts);
+ * `table` picks another of the file's tables (default: the first with two columns and a row).
  * Each row keeps the line where its record starts, for messages. Every cell is unguarded
  * (unguardCell), so parseCsv(toCsv(rows)) gives back the texts of `rows` (with CR read as LF).
  */
-export function parseCsv(text: string): ParsedCsv {
-  const result: ParsedCsv = { header: [], rows: [], lines: [], delimiter: ',', problems: [] };
+export function parseCsv(text: string, table?: number): ParsedCsv {
+  const result: ParsedCsv = {
+    header: [],
+    rows: [],
+    lines: [],
+    delimiter: ',',
+    problems: [],
+    tables: [],
+    table: 0,
+    skipped: [],
+    reportStart: null,
+  };
   if (looksBinary(text)) {
     result.problems.push(
       'This does not look like a CSV file (it contains binary data). Save the sheet as “CSV UTF-8” and try again.',
@@ -112,7 +193,7 @@ export function parseCsv(text: string): ParsedCsv {
   let line = firstLine;
   let counted = 0; // offset up to which newlines have been counted into `line`
   let start = 0; // offset where the current record starts
-  let headerSeen = false;
+  const records: CsvRecord[] = [];
   Papa.parse<string[]>(body, {
     delimiter,
     newline: '\n',
@@ -121,23 +202,37 @@ export function parseCsv(text: string): ParsedCsv {
       counted = start;
       start = meta.cursor;
       for (const error of errors) result.problems.push(quoteProblem(error, line));
-      if (isEmptyRecord(data)) return;
-      if (!headerSeen) {
-        headerSeen = true;
-        result.header = data.map((cell) => unguardCell(cell).trim());
-      } else {
-        result.rows.push(data.map(unguardCell));
-        result.lines.push(line);
-      }
+      records.push({ cells: isEmptyRecord(data) ? [] : data.map(unguardCell), line });
     },
   });
 
-  if (!headerSeen) result.problems.push('The file is empty.');
-  else if (result.rows.length === 0) result.problems.push('The file has no rows below the header.');
-  if (headerSeen && result.header.length < 2) {
+  const split = splitTables(records, delimiter);
+  records.length = 0;
+  const chosen = table !== undefined && split.tables[table] ? table : defaultTable(split.tables);
+  const picked = split.tables[chosen];
+  const lastLine = (t: CsvTable): number =>
+    Math.max(t.line, t.lines[t.lines.length - 1] ?? 0, t.totals[t.totals.length - 1] ?? 0);
+  result.tables = split.tables.map((t) => ({
+    title: t.title,
+    header: t.header,
+    line: t.line,
+    rows: t.rows.length,
+  }));
+  result.table = chosen;
+  result.reportStart = split.reportStart;
+  result.skipped = skippedText(split, chosen, lastLine);
+  if (picked) {
+    result.header = picked.header;
+    result.rows = picked.rows;
+    result.lines = picked.lines;
+  }
+
+  if (!picked) result.problems.push('The file is empty.');
+  else if (result.header.length < 2) {
     result.problems.push(
       'Only one column was found; the values should be separated by commas, semicolons or tabs.',
     );
-  }
+  } else if (result.rows.length === 0)
+    result.problems.push('The file has no rows below the header.');
   return result;
 }

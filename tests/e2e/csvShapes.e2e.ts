@@ -1,7 +1,9 @@
 /**
  * CSV files as people have them: one column per metric, one metric's series with targets and a
- * baseline, and Excel's Windows-1252 "CSV".
+ * baseline, a GA4 export with comment lines, two tables and weeks counted from its start, and
+ * Excel's Windows-1252 "CSV".
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { expectNoA11yViolations, launchBrowser, newPage } from './support/browser';
@@ -267,6 +269,84 @@ test('a series file goes to the metric it is named after, sets its targets and b
     await page.getByText(/0 new, 0 updated, 2 unchanged\./).waitFor();
     await waitSaved(page);
     expect(entryCells((await download(page, 'Entries as CSV')).text)).toEqual(expected);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+/** A GA4 exploration as GA4 downloads it (unit fixture): `#` block, "Nth week", two tables. */
+const ga4File = {
+  name: 'ga4-free-form.csv',
+  mimeType: 'text/csv',
+  buffer: readFileSync(new URL('../unit/domain/fixtures/ga4-free-form.csv', import.meta.url)),
+};
+
+test('a GA4 export: what is left out is said, weeks from its start are placed, another table can be chosen', async () => {
+  const { context, page, errors } = await newPage(browser);
+  try {
+    await createWorkspace(page, 'GA4', 'saas-weekly-active-users');
+    await treeRow(page, 'Weekly active users').waitFor();
+    const wauId = (await treeRow(page, 'Weekly active users').getAttribute('data-id')) ?? '';
+    await openData(page);
+
+    await page.getByLabel('Choose a CSV file').setInputFiles(ga4File);
+    await page.getByText('ga4-free-form.csv', { exact: true }).waitFor();
+    const leftOut = page.getByRole('note').filter({ hasText: 'Left out of the file' });
+    await expect(leftOut.locator('li').allTextContents()).resolves.toEqual([
+      'Lines 1–9 and 17–20: comment lines (starting with #)',
+      'Line 11: totals, not values of a period',
+      'Lines 21–23: another table (“Nth week, Sessions”, 2 rows); choose it under “Table”',
+    ]);
+    await expect(page.getByLabel('Table').inputValue()).resolves.toBe('0');
+    await expect(
+      page.getByRole('radio', { name: /The whole file is one metric/ }).isChecked(),
+    ).resolves.toBe(true);
+    await page.getByLabel('Metric this file is for').selectOption(wauId);
+    await page.getByLabel('Value', { exact: true }).selectOption('1');
+    // The start date comes from the file's "# Start date: 20261005".
+    const start = page.getByLabel('Report start date');
+    await expect(start.inputValue()).resolves.toBe('2026-10-05');
+    const summary = page.getByRole('status').filter({ hasText: 'ready to import' });
+    await summary.getByText('4 values ready to import').waitFor();
+    await expect(summary.textContent()).resolves.not.toMatch(/rejected/);
+
+    // Without the start date the weeks cannot be placed, and the reason says so.
+    await start.fill('');
+    await page.getByText('Give the day the report starts on to place its weeks.').waitFor();
+    await summary.getByText('0 values ready to import').waitFor();
+    const reasons = page
+      .getByRole('table', { name: 'Rejected rows' })
+      .locator('tbody tr td:nth-child(3)');
+    await expect(reasons.nth(3).textContent()).resolves.toBe(
+      '“0003” is week 3 counted from the report’s start (0 = the first week), not a date or an ISO week: give the report’s start date to place it',
+    );
+    await expectNoA11yViolations(page, 'import mapping step, GA4 export');
+    await start.fill('2026-10-05');
+    await summary.getByText('4 values ready to import').waitFor();
+    await page.getByRole('button', { name: 'Import 4 values' }).click();
+    await page.getByRole('status').filter({ hasText: 'Imported 4 values' }).waitFor();
+    await waitSaved(page);
+    // 2026-10-05 is the Monday of ISO week 41.
+    const expected = [
+      ['Weekly active users', '2026-W41', '1200', ''],
+      ['Weekly active users', '2026-W42', '1300', ''],
+      ['Weekly active users', '2026-W43', '1350', ''],
+      ['Weekly active users', '2026-W44', '1450', ''],
+    ];
+    expect(entryCells((await download(page, 'Entries as CSV')).text)).toEqual(expected);
+
+    // Again: nothing new. Then the second table of the file.
+    await page.getByLabel('Choose a CSV file').setInputFiles(ga4File);
+    await page.getByLabel('Metric this file is for').selectOption(wauId);
+    await page.getByLabel('Value', { exact: true }).selectOption('1');
+    await summary.getByText('4 values ready to import').waitFor();
+    await expect(summary.textContent()).resolves.toMatch(/0 new, 0 updated, 4 unchanged/);
+    await page.getByLabel('Table').selectOption('1');
+    await page.getByText(/ga4-free-form\.csv: 2 rows/).waitFor();
+    await expect(leftOut.locator('li').last().textContent()).resolves.toBe(
+      'Lines 10–15: another table (“Nth week, Active users, New users”, 4 rows); choose it under “Table”',
+    );
     expect(errors).toEqual([]);
   } finally {
     await context.close();

@@ -66,15 +66,18 @@ describe('guardCell / unguardCell', () => {
     const row = fc.tuple(tricky, tricky);
     fc.assert(
       fc.property(
-        fc.array(row, { minLength: 1, maxLength: 8 }),
+        // No row of only white space: a blank record is where one table ends (csvTables.ts), and
+        // no export of ours writes one.
+        fc.array(
+          row.filter((r) => r.map(guardCell).join('').trim() !== ''),
+          { minLength: 1, maxLength: 8 },
+        ),
         fc.constantFrom(',', ';', '\t'),
         (rows, delimiter) => {
           const header = ['a', 'b'];
           const parsed = parseCsv(toCsv([header, ...rows], delimiter));
-          // parseCsv leaves out records with nothing but white space in them, as written.
-          const kept = rows.filter((r) => r.map(guardCell).join('').trim() !== '');
           expect(parsed.header).toEqual(header);
-          expect(parsed.rows).toEqual(kept.map((r) => r.map((s) => s.replace(/\r\n?/g, '\n'))));
+          expect(parsed.rows).toEqual(rows.map((r) => r.map((s) => s.replace(/\r\n?/g, '\n'))));
         },
       ),
       { numRuns: 1000 },
