@@ -5,6 +5,8 @@ import {
   periodEnd,
   periodOf,
   periodStart,
+  quarterFirstMonth,
+  quarterShift,
   toGrain,
   type Grain,
 } from './periods';
@@ -89,10 +91,16 @@ function sourceRange(target: string, source: Grain): [string, string] {
  * range of source keys inside that target are computed once; the following keys in the range
  * join the same group with two string comparisons (keys of one grain sort as strings, and any
  * well-shaped key between two valid ones is valid). Each group keeps a running accumulator.
- * Output is sorted by period. Unsorted input is handled, only slower. A finer grain or an invalid
- * key throws a RangeError.
+ * Output is sorted by period. Unsorted input is handled, only slower. Quarters are those of a
+ * fiscal year starting in `fiscalStart` (domain/fiscal.ts). A finer grain, an invalid key or a
+ * quarter of another fiscal year throws a RangeError.
  */
-export function regroup(points: readonly Point[], grain: Grain, how: Aggregation): Point[] {
+export function regroup(
+  points: readonly Point[],
+  grain: Grain,
+  how: Aggregation,
+  fiscalStart = 1,
+): Point[] {
   const groups = new Map<string, Acc>();
   let lo = '';
   let hi = '';
@@ -105,7 +113,7 @@ export function regroup(points: readonly Point[], grain: Grain, how: Aggregation
       period.length !== lo.length ||
       !KEY_SHAPE.test(period)
     ) {
-      const target = toGrain(period, grain);
+      const target = toGrain(period, grain, fiscalStart);
       [lo, hi] = sourceRange(target, shapeGrain(period));
       acc = groups.get(target);
       if (acc === undefined) {
@@ -122,20 +130,25 @@ export function regroup(points: readonly Point[], grain: Grain, how: Aggregation
 }
 
 /**
- * A hand-logged series at `grain` (null: as logged): regrouped with its own aggregation. Points
- * of a coarser grain than `grain` cannot be split and are left out, like invalid keys; `skipped`
- * counts them. (A formula's series is never rolled up this way: see metricSeries.)
+ * A hand-logged series at `grain` (null: as logged): regrouped with its own aggregation, into
+ * the quarters of a fiscal year starting in `fiscalStart`. Points of a coarser grain than
+ * `grain` cannot be split and are left out, like invalid keys and quarters of another fiscal
+ * year (stored before the setting moved quarters: no quarter of this one holds them whole);
+ * `skipped` counts them. (A formula's series is never rolled up this way: see metricSeries.)
  */
 export function rollUp(
   points: readonly Point[],
   grain: Grain | null,
   how: Aggregation,
+  fiscalStart = 1,
 ): { points: readonly Point[]; skipped: number } {
   if (grain === null) return { points, skipped: 0 };
   const rank = GRAIN_ORDER.indexOf(grain);
+  const shift = quarterShift(fiscalStart);
   const fits = points.filter((p) => {
     const g = grainOf(p.period);
-    return g !== null && GRAIN_ORDER.indexOf(g) <= rank;
+    if (g === null || GRAIN_ORDER.indexOf(g) > rank) return false;
+    return g !== 'quarter' || (quarterFirstMonth(p.period) ?? 0) % 3 === shift;
   });
-  return { points: regroup(fits, grain, how), skipped: points.length - fits.length };
+  return { points: regroup(fits, grain, how, fiscalStart), skipped: points.length - fits.length };
 }

@@ -44,6 +44,8 @@ export interface SeriesSource {
   metrics: readonly Metric[];
   /** Values that are not a formula's: hand-logged entries, or a plan metric's computed values. */
   logged: (metricId: string) => readonly Point[];
+  /** The month the workspace's fiscal year starts (default January): `at` rolls into its quarters. */
+  fiscalStart?: number;
 }
 
 /** A metric's series at a grain; null: as logged (each value in its own period). */
@@ -115,6 +117,7 @@ export function metricSeries(source: SeriesSource): MetricSeries {
   );
   const byId = new Map(metrics.map((m) => [m.id, m]));
   const inputs = { get: source.logged };
+  const fiscal = source.fiscalStart ?? 1;
   const formulas = new Map<Grain | null, FormulaSeries>();
   const formulasAt = (grain: Grain | null): FormulaSeries => {
     let held = formulas.get(grain);
@@ -122,7 +125,7 @@ export function metricSeries(source: SeriesSource): MetricSeries {
       held = formulaSeries(
         metrics,
         inputs,
-        grain === null ? undefined : (points, how) => rollUp(points, grain, how).points,
+        grain === null ? undefined : (points, how) => rollUp(points, grain, how, fiscal).points,
       );
       formulas.set(grain, held);
     }
@@ -139,7 +142,7 @@ export function metricSeries(source: SeriesSource): MetricSeries {
     const key = `${grain ?? ''}|${metricId}`;
     let held = rolled.get(key);
     if (held === undefined) {
-      const own = rollUp(source.logged(metricId), grain, m.aggregation);
+      const own = rollUp(source.logged(metricId), grain, m.aggregation, fiscal);
       held = { points: own.points, gaps: [], skipped: own.skipped };
       rolled.set(key, held);
     }

@@ -12,7 +12,7 @@ import type { Point } from './aggregate';
 import { treeSeries, type MetricSeries } from './metricSeries';
 import { grainOf } from './periods';
 import { counterBreached } from './pace';
-import { nextPeriod, periodEnd, periodOf, toGrain } from './periods';
+import { nextPeriod, periodEnd, periodOf, quarterFirstMonth, toGrain } from './periods';
 import { DEFAULT_TOLERANCE } from './summary';
 import type { Direction, Metric, MetricKind, RepairedTree, TreeNode, Unit } from './types';
 
@@ -42,10 +42,13 @@ export interface ReviewRow {
   notes: string[];
 }
 
-/** The quarter of a period key (a week's is its Thursday's), or null when it is in none. */
-function quarterOfPeriod(period: string): string | null {
+/**
+ * The quarter of a period key (a week's is its Thursday's) among the quarters of a fiscal year
+ * starting in `fiscalStart`, or null when it is in none.
+ */
+function quarterOfPeriod(period: string, fiscalStart: number): string | null {
   try {
-    return toGrain(period, 'quarter');
+    return toGrain(period, 'quarter', fiscalStart);
   } catch {
     return null; // a period finer than its grain allows, or junk: not in any quarter
   }
@@ -57,10 +60,12 @@ interface Split {
 }
 
 /**
- * One pass over a metric's points: those of `quarter` (the sparkline). Any valid key's
- * quarter has the key's own first four characters as its year (a week's Thursday lies in its
- * ISO year), so a key starting with neither quarter's year is skipped without parsing; the rest
- * are parsed once per distinct key (`memo`, shared by every metric of one review).
+ * One pass over a metric's points: those of `quarter` (the sparkline), a quarter of whichever
+ * fiscal year its key names (domain/periods.ts). Any valid key's calendar quarter has the key's
+ * own first four characters as its year (a week's Thursday lies in its ISO year), so for a
+ * calendar quarter a key starting with neither quarter's year is skipped without parsing (a
+ * shifted one, "2025-Q4+1" = Nov–Jan, also holds the next year's keys, so none is skipped); the
+ * rest are parsed once per distinct key (`memo`, shared by every metric of one review).
  */
 function splitPoints(
   points: readonly Point[],
@@ -70,13 +75,15 @@ function splitPoints(
 ): Split {
   const yearQ = quarter.slice(0, 4);
   const yearP = prev.slice(0, 4);
+  // A start month whose quarters are this quarter's series: shift + 1 (January, February, March).
+  const fiscalStart = ((quarterFirstMonth(quarter) ?? 0) % 3) + 1;
   const inQuarter: Point[] = [];
   for (const p of points) {
     const period = p.period;
-    if (!period.startsWith(yearQ) && !period.startsWith(yearP)) continue;
+    if (fiscalStart === 1 && !period.startsWith(yearQ) && !period.startsWith(yearP)) continue;
     let q = memo.get(period);
     if (q === undefined) {
-      q = quarterOfPeriod(period);
+      q = quarterOfPeriod(period, fiscalStart);
       memo.set(period, q);
     }
     if (q === quarter) inQuarter.push({ period, value: p.value });

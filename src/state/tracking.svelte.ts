@@ -97,6 +97,7 @@ export class Tracking implements WorkspaceArea {
     return metricSeries({
       metrics: this.live,
       logged: (id) => plans.get(id) ?? entries.get(id) ?? [],
+      fiscalStart: this.calendar.fiscalStart,
     });
   });
 
