@@ -17,8 +17,9 @@
  * day of edits (storage-rows.ts → bench-results/storage-rows.json), then a peer's flood of
  * 20,000 junk keys in `metrics` against the 200-metric tree (junk.ts → bench-results/junk.json: reading, building and
  * checking the tree with and without it, the load of the document, the read after an edit), and
- * the review in the browser (review-browser.ts → bench-results/review-browser.json) unless
- * BENCH_BROWSER=0.
+ * server sync through two Hocuspocus instances and Redis (hocuspocus.ts →
+ * bench-results/hocuspocus.json), and the review in the browser (review-browser.ts →
+ * bench-results/review-browser.json) unless BENCH_BROWSER=0.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as Y from 'yjs';
@@ -143,6 +144,14 @@ console.log(JSON.stringify(runReviewBench(), null, 2));
 // Then a peer's 20,000 junk keys in `metrics` (read + tree + health with and without them; the
 // issue's "within 2× its normal time" is measured here, not asserted): bench-results/junk.json.
 console.log(JSON.stringify(runJunkBench(), null, 2));
+
+// Then server sync: joining a 100,000-entry workspace through two Hocuspocus instances sharing a
+// Redis, against fetching and applying the encoded state, and the edit latency p95 between the
+// instances (hocuspocus.ts → bench-results/hocuspocus.json; skipped without redis-server).
+{
+  const { runHocuspocusBench } = await import('./hocuspocus');
+  if (!(await runHocuspocusBench())) process.exitCode = 1;
+}
 
 // Then the browser benchmark (tracking at scale in the built app): bench-results/tracking.json.
 // BENCH_BROWSER=0 skips it (e.g. where no Chromium is installed).
