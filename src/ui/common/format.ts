@@ -1,4 +1,5 @@
-import { periodLabel } from '../../domain/periods';
+import { fiscalPeriodLabel } from '../../domain/fiscal';
+import { calendar } from '../../state/calendar.svelte';
 import type { Unit } from '../../domain/types';
 
 interface Formats {
@@ -82,9 +83,13 @@ export function formatChange(value: number | null, unit: Unit, locale?: string):
   return sign + formatValue(Math.abs(value), unit, true, locale);
 }
 
+/**
+ * A period as people read it: quarters numbered in the open workspace's fiscal year ("Q1
+ * FY2027"; with a January start "Q1 2026"), anything unreadable as it is.
+ */
 export function periodName(period: string): string {
   try {
-    return periodLabel(period);
+    return fiscalPeriodLabel(period, calendar.fiscalStart);
   } catch {
     return period;
   }
