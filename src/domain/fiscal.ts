@@ -10,13 +10,21 @@
  * Stored quarter keys never depend on the setting (domain/periods.ts): "2026-Q2" is April–June
  * under any start, and a February start's first quarter is "2026-Q1+1" (February–April). A key
  * of another fiscal year than the workspace's (written before the setting changed) keeps its
- * months and is labelled by them ("Feb–Apr 2026", or "Q2 2026" for a calendar quarter).
+ * months and is labelled by them ("Feb–Apr 2026"; with a January start a calendar quarter stays
+ * "Q2 2026").
  *
  * The first day of the week is a display preference of one person on one device: weekly values
  * are stored per ISO week (Monday–Sunday) for everyone, so it only orders days where they are
  * listed.
  */
-import { periodLabel, periodOf, quarterFirstMonth, quarterMonths, quarterShift } from './periods';
+import {
+  grainOf,
+  periodLabel,
+  periodOf,
+  quarterFirstMonth,
+  quarterMonths,
+  quarterShift,
+} from './periods';
 
 export const MONTH_NAMES = [
   'January',
@@ -55,12 +63,15 @@ export function fiscalQuarter(
 
 /**
  * A period as people read it in a workspace whose fiscal year starts in `fiscalStart`: its own
- * quarters as "Q1 FY2027" (with a January start "Q1 2026"), every other period as periodLabel.
+ * quarters as "Q1 FY2027" (with a January start "Q1 2026"), a quarter of another fiscal year by
+ * its months ("Apr–Jun 2026", never a number that could be read as one of this year's), every
+ * other period as periodLabel.
  */
 export function fiscalPeriodLabel(period: string, fiscalStart: number): string {
   if (fiscalStart === 1) return periodLabel(period);
+  if (grainOf(period) !== 'quarter') return periodLabel(period);
   const f = fiscalQuarter(period, fiscalStart);
-  return f ? `Q${f.quarter} FY${f.year}` : periodLabel(period);
+  return f ? `Q${f.quarter} FY${f.year}` : quarterMonths(period);
 }
 
 /** The four quarters of a fiscal year starting in `fiscalStart`, as months: "Apr–Jun, …". */

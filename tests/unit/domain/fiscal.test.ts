@@ -113,8 +113,12 @@ describe('fiscal quarters of a date', () => {
     expect(fiscalPeriodLabel('2026-Q1+1', 4)).toBe('Feb–Apr 2026');
     expect(fiscalPeriodLabel('2026-Q1+1', 1)).toBe('Feb–Apr 2026');
     expect(periodLabel('2025-Q4+2')).toBe('Dec 2025 – Feb 2026');
-    // And a calendar quarter read in a February workspace is named as a calendar quarter.
-    expect(fiscalPeriodLabel('2026-Q2', 2)).toBe('Q2 2026');
+    // And a calendar quarter read in a February workspace is named by its months too.
+    expect(fiscalPeriodLabel('2026-Q2', 2)).toBe('Apr–Jun 2026');
+    expect(fiscalPeriodLabel('2026-Q2', 1)).toBe('Q2 2026');
+    // Other grains are labelled as always.
+    expect(fiscalPeriodLabel('2026-W20', 4)).toBe('Week 20, 2026');
+    expect(fiscalPeriodLabel('2026-05', 4)).toBe('May 2026');
     expect(quarterMonths('2026-Q2')).toBe('Apr–Jun 2026');
     expect(fiscalQuarter('2026-Q2', 2)).toBeNull();
     // Quarters of two fiscal years are two series: no range runs across them.
