@@ -156,3 +156,69 @@ test('a fiscal year from April renames quarters on the metric page and the revie
     await context.close();
   }
 });
+
+test('a fiscal year from February moves the quarters: old targets keep their months, the review covers May–July', async () => {
+  const { context, page, errors } = await newPage(browser);
+  try {
+    // Friday 15 May 2026: with a February start, FY2027's second quarter (May–Jul 2026).
+    await context.clock.setFixedTime(new Date(2026, 4, 15, 12));
+    const id = await createWorkspace(page, 'Retail team', 'saas-weekly-active-users');
+    const ws = encodeURIComponent(id);
+    await page.goto(`/#/w/${ws}/tree`);
+    const metricId = await treeRow(page, 'Weekly active users').getAttribute('data-id');
+    const metricPage = `/#/w/${ws}/metric/${encodeURIComponent(metricId!)}`;
+
+    // A calendar-quarter target (Apr–Jun) and a value for week 19 (4–10 May).
+    await page.goto(metricPage);
+    await page.getByRole('button', { name: 'Add Q2 2026', exact: true }).click();
+    await page.getByLabel('Q2 2026', { exact: true }).fill('1500');
+    await page.getByLabel('Q2 2026', { exact: true }).press('Enter');
+    await page.getByRole('button', { name: 'Add Q3 2026', exact: true }).waitFor();
+    await page.getByLabel('Period', { exact: true }).selectOption({ index: 1 });
+    await page.getByLabel('Value', { exact: true }).fill('1100');
+    await page.getByLabel('Value', { exact: true }).press('Enter');
+    await page.getByText('Saved 1,100 for Week 19, 2026').waitFor({ state: 'attached' });
+    await waitSaved(page);
+
+    await page.goto(`/#/w/${ws}/settings`);
+    await page.getByLabel('Fiscal year starts in').selectOption('2');
+    const dialog = page.getByRole('dialog', { name: 'Start the fiscal year in February?' });
+    await dialog
+      .getByText(
+        'This quarter will be May–Jul 2026, called Q2 FY2027 (it was Apr–Jun 2026, Q2 2026).',
+      )
+      .waitFor();
+    await dialog
+      .getByText(
+        'The months of quarters move. 1 quarter with targets or reviews stored (such as Apr–Jun 2026) keep their months',
+        { exact: false },
+      )
+      .waitFor();
+    await dialog.getByRole('button', { name: 'Start the year in February' }).click();
+    await page.getByRole('status').filter({ hasText: 'this quarter is Q2 FY2027' }).waitFor();
+    await waitSaved(page);
+
+    // The metric page: the old target is shown by its months; new targets are per fiscal quarter.
+    await page.goto(metricPage);
+    await expect(page.getByLabel('Apr–Jun 2026', { exact: true }).inputValue()).resolves.toMatch(
+      /^1,?500$/,
+    );
+    await page.getByRole('button', { name: 'Add Q2 FY2027', exact: true }).click();
+    await page.getByLabel('Q2 FY2027', { exact: true }).fill('1600');
+    await page.getByLabel('Q2 FY2027', { exact: true }).press('Enter');
+    await page.getByRole('button', { name: 'Add Q3 FY2027', exact: true }).waitFor();
+    await waitSaved(page);
+
+    // The review of May–July: its own target and the week-19 value.
+    await page.goto(`/#/w/${ws}/review`);
+    await page.getByRole('link', { name: 'Review of Q2 FY2027' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Review of Q2 FY2027' }).waitFor();
+    const row = page.locator(`tr[data-metric="${metricId}"]`);
+    await expect(row.locator('td[data-label="Target"]').textContent()).resolves.toBe('1,600');
+    await expect(row.locator('td[data-label="Actual"]').textContent()).resolves.toBe('1,100');
+    await page.getByRole('heading', { name: 'Targets for Q3 FY2027' }).waitFor();
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
