@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { expectNoA11yViolations, launchBrowser, newPage } from './support/browser';
-import { createWorkspace, treeRow } from './support/app';
+import { createWorkspace, treeRow, waitOfflineReady } from './support/app';
 import { shareFrom } from './support/share';
 
 let browser: Browser;
@@ -283,6 +283,125 @@ test('300-character unbroken names keep the header, the tabs and the dashboard c
         });
       }
     }
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('one search over metrics, plans, insights and people: "/" to focus, arrows and Enter, offline', async () => {
+  const { context, page, errors } = await newPage(browser);
+  try {
+    const id = await createWorkspace(page, 'Search team', 'nights-booked');
+    await page.goto(`/#/w/${id}/people`);
+    await page.getByLabel('New person’s name').fill('José Álvarez');
+    await page.getByLabel('Their team').fill('Growth');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await page.locator('[id^="person-name-"]').first().waitFor();
+    await page.goto(`/#/w/${id}/customers/journey`);
+    await page
+      .getByRole('button', { name: /^Start from: / })
+      .first()
+      .click();
+    await page.goto(`/#/w/${id}/customers`);
+    await page.getByRole('button', { name: 'New success plan' }).click();
+    await page.getByLabel('Customer', { exact: true }).fill('Café Crème GmbH');
+    await page.getByRole('button', { name: 'Create plan' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Café Crème GmbH' }).waitFor();
+    await page.getByRole('banner').getByRole('button', { name: 'Capture insight' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog
+      .getByLabel('Quote or observation')
+      .fill('Booking a second room takes too many steps');
+    await dialog.getByLabel('Customer').fill('Café Crème GmbH');
+    await dialog.getByLabel('Quote or observation').press('Control+Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('Saved on this device').waitFor();
+
+    // Offline from here: the search reads this device's copy.
+    await waitOfflineReady(page);
+    await context.setOffline(true);
+    await page.goto(`/#/w/${id}/dashboard`);
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => navigator.onLine)).toBe(false);
+    await page.locator('main h2').first().waitFor();
+
+    const box = page.getByRole('combobox', { name: 'Search metrics, plans, insights, people' });
+    const results = page.getByRole('listbox', { name: 'Search results' });
+    const options = () =>
+      results
+        .getByRole('option')
+        .evaluateAll((els) =>
+          els.map(
+            (e) =>
+              `${e.getAttribute('aria-selected') === 'true' ? '>' : ' '}${e.querySelector('.title')?.textContent}`,
+          ),
+        );
+    // "/" outside a field focuses the search.
+    await page.locator('main h2').first().click();
+    await page.keyboard.press('/');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe('workspace-search');
+    // Accents and case ignored: "cafe creme" finds the plan by name and the insight by its customer.
+    await page.keyboard.type('cafe CREME');
+    await expect
+      .poll(options)
+      .toEqual(['>Café Crème GmbH', ' Booking a second room takes too many steps']);
+    await expect(
+      results
+        .getByRole('group')
+        .evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-labelledby'))),
+    ).resolves.toEqual(['search-group-plan', 'search-group-insight']);
+    await expectNoA11yViolations(page, 'search results');
+    await page.keyboard.press('ArrowDown');
+    await expect
+      .poll(options)
+      .toEqual([' Café Crème GmbH', '>Booking a second room takes too many steps']);
+    await page.keyboard.press('Enter');
+    // The insight opens on the Insights tab, focused.
+    await page.waitForURL(/\/insights$/);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()))
+      .toBe('Booking a second room takes too many steps');
+
+    // A person, by a name typed without its accents.
+    await page.locator('main h2').first().click();
+    await page.keyboard.press('/');
+    await page.keyboard.type('alvarez');
+    await expect.poll(options).toEqual(['>José Álvarez']);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/people$/);
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value))
+      .toBe('José Álvarez');
+
+    // A metric, by two word beginnings in any order; Enter opens its page.
+    await box.fill('conv book');
+    await expect.poll(options).toEqual(['>Searcher-to-booking conversion']);
+    await box.press('Enter');
+    await page.getByRole('heading', { level: 2, name: 'Searcher-to-booking conversion' }).waitFor();
+
+    // Nothing found says so; Escape closes the list, a second Escape clears the field.
+    await box.fill('zzzz');
+    await page.getByRole('status').filter({ hasText: 'Nothing matches “zzzz”.' }).waitFor();
+    await box.press('Escape');
+    await expect(box.getAttribute('aria-expanded')).resolves.toBe('false');
+    await box.press('Escape');
+    await expect(box.inputValue()).resolves.toBe('');
+
+    // On a phone the field fits the header and the page stays 390 px wide.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await box.fill('book');
+    await results.getByRole('option').first().waitFor();
+    const fits = await page.evaluate(() => {
+      const list = document.querySelector('.results')?.getBoundingClientRect();
+      return {
+        page: document.documentElement.scrollWidth,
+        list: list ? list.left >= 0 && list.right <= window.innerWidth : false,
+      };
+    });
+    expect(fits).toEqual({ page: 390, list: true });
     expect(errors).toEqual([]);
   } finally {
     await context.close();
