@@ -11,7 +11,7 @@
  * The UID is stable per workspace and person, so importing a newer file updates the event
  * instead of adding a second one.
  */
-import { addDays, daysBetween, periodOf, periodStart } from './periods';
+import { addDays, daysBetween, periodOf, periodStart, quarterShift } from './periods';
 import { vtimezoneLines } from './icsTimeZone';
 import type { Cadence } from './types';
 
@@ -47,6 +47,8 @@ export interface CheckinReminder {
   timeZone: string;
   /** How often; daily ignores the weekday, monthly and quarterly use its first in the month. */
   cadence: Cadence;
+  /** The month the workspace's fiscal year starts (default January): quarters begin with it. */
+  fiscalStart?: number;
   workspaceName: string;
   metrics: readonly ReminderMetric[];
   /** Where to log the values (the check-in page), if known. */
@@ -115,22 +117,26 @@ function nextWeekday(from: string, weekday: Weekday): string {
 /**
  * The first reminder date, on or after `today`, that the repeat rule itself produces (RFC 5545
  * wants DTSTART to be an occurrence): today for daily; the next such weekday for weekly; the
- * first such weekday of a month (of a quarter's first month, for quarterly).
+ * first such weekday of a month (of a quarter's first month, for quarterly: quarters of a fiscal
+ * year starting in `fiscalStart`).
  */
-export function firstReminderDate(today: string, weekday: Weekday, cadence: Cadence): string {
+export function firstReminderDate(
+  today: string,
+  weekday: Weekday,
+  cadence: Cadence,
+  fiscalStart = 1,
+): string {
   if (cadence === 'daily') return today;
   if (cadence === 'weekly') return nextWeekday(today, weekday);
   const step = cadence === 'monthly' ? 1 : 3;
-  let [year, month] = today.split('-').map(Number) as [number, number];
-  month = Math.floor((month - 1) / step) * step + 1;
+  const shift = cadence === 'quarterly' ? quarterShift(fiscalStart) : 0;
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  // Months since year 0 of the first month of today's month or quarter.
+  let ord = Math.floor((year * 12 + month - 1 - shift) / step) * step + shift;
   for (;;) {
-    const first = nextWeekday(`${pad(year, 4)}-${pad(month)}-01`, weekday);
+    const first = nextWeekday(`${pad(Math.floor(ord / 12), 4)}-${pad((ord % 12) + 1)}-01`, weekday);
     if (first >= today) return first;
-    month += step;
-    if (month > 12) {
-      month -= 12;
-      year++;
-    }
+    ord += step;
   }
 }
 
@@ -170,7 +176,7 @@ export function checkinCalendar(r: CheckinReminder): string {
   const time = TIME.exec(r.time);
   if (!time) throw new RangeError(`Not a time of day: "${r.time}"`);
   if (!ZONE.test(r.timeZone)) throw new RangeError(`Not a time zone: "${r.timeZone}"`);
-  const first = firstReminderDate(r.today, r.weekday, r.cadence);
+  const first = firstReminderDate(r.today, r.weekday, r.cadence, r.fiscalStart);
   const start = first.replace(/-/g, '');
   // From the year before the first reminder, so every occurrence has its observance.
   const zone = vtimezoneLines(r.timeZone, Number(first.slice(0, 4)) - 1);

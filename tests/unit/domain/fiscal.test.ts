@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { roadmap } from '../../../src/domain/experimentRoadmap';
 import { readExperiment } from '../../../src/domain/experiments';
+import { firstReminderDate } from '../../../src/domain/ics';
 import { insightRange } from '../../../src/domain/insightRanges';
 import { Problems } from '../../../src/domain/validate';
 import {
@@ -242,5 +243,21 @@ describe('callers that pick quarters take the fiscal start', () => {
     );
     expect(roadmap([e], '2026-01-01', 2).quarters).toEqual(['2025-Q4+1', '2026-Q1+1']);
     expect(roadmap([e], '2026-01-01').quarters).toEqual(['2026-Q1']);
+  });
+});
+
+describe('the calendar reminder of a quarterly metric', () => {
+  it('falls on the first such weekday of a fiscal quarter', () => {
+    // 10 Mar 2026, Mondays (0). Calendar quarters: Jan's first Monday (5 Jan) has passed, so
+    // April's: 1 Apr 2026 is a Wednesday, the first Monday 6 Apr.
+    expect(firstReminderDate('2026-03-10', 0, 'quarterly')).toBe('2026-04-06');
+    // February start: Feb–Apr began with Monday 2 Feb (passed); May–Jul: 1 May is a Friday,
+    // the first Monday 4 May.
+    expect(firstReminderDate('2026-03-10', 0, 'quarterly', 2)).toBe('2026-05-04');
+    // December start (Dec–Feb, Mar–May, …): 1 Mar 2026 is a Sunday, the first Monday 2 Mar has
+    // passed by the 10th, so June: 1 Jun 2026 is a Monday.
+    expect(firstReminderDate('2026-03-10', 0, 'quarterly', 12)).toBe('2026-06-01');
+    // Early January with a December start: the quarter began on 1 Dec 2025 (a Monday).
+    expect(firstReminderDate('2025-12-01', 0, 'quarterly', 12)).toBe('2025-12-01');
   });
 });
