@@ -60,6 +60,8 @@ export interface ImportOptions {
   decimal: DecimalMark;
   /** The period column counts days, weeks or months from the report's start (csvRelative.ts). */
   relative?: RelativePeriods | null;
+  /** The month the workspace's fiscal year starts (default January): a date's quarter is its. */
+  fiscalStart?: number;
 }
 
 const ORDER_WORDS: Record<DateOrder, string> = {
@@ -124,7 +126,9 @@ function periodFor(
   const cell = readPeriodCell(periodCell, options);
   if ('problem' in cell) return cell;
   const grain = CADENCE_GRAIN[metric.cadence];
-  if ('date' in cell) return { period: periodOf(cell.date, grain), date: cell.date, grain };
+  if ('date' in cell) {
+    return { period: periodOf(cell.date, grain, options.fiscalStart), date: cell.date, grain };
+  }
   const keyGrain = grainOf(cell.period);
   if (keyGrain !== grain) {
     const what = keyGrain === null ? 'not a period' : GRAIN_WORDS[keyGrain];

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { roadmap } from '../../../src/domain/experimentRoadmap';
 import { readExperiment } from '../../../src/domain/experiments';
+import { planImport } from '../../../src/domain/csvImport';
+import { parseCsv } from '../../../src/domain/csvParse';
 import { firstReminderDate } from '../../../src/domain/ics';
 import { insightRange } from '../../../src/domain/insightRanges';
 import { Problems } from '../../../src/domain/validate';
@@ -259,5 +261,25 @@ describe('the calendar reminder of a quarterly metric', () => {
     expect(firstReminderDate('2026-03-10', 0, 'quarterly', 12)).toBe('2026-06-01');
     // Early January with a December start: the quarter began on 1 Dec 2025 (a Monday).
     expect(firstReminderDate('2025-12-01', 0, 'quarterly', 12)).toBe('2025-12-01');
+  });
+});
+
+describe('a CSV date imported into a quarterly metric', () => {
+  it('lands in the fiscal quarter of the setting', () => {
+    const metrics = [
+      { id: 'nps', name: 'NPS', cadence: 'quarterly', formula: null, planMetric: null } as const,
+    ];
+    const csv = parseCsv('metric,date,value\nNPS,2026-03-10,41\n');
+    const map = { metric: 0, period: 1, value: 2, note: null };
+    // 10 Mar 2026: calendar Q1 2026; with a February start Feb–Apr 2026 ("2026-Q1+1").
+    const calendarRows = planImport(csv, map, { dateOrder: 'ymd', decimal: '.' }, metrics).rows;
+    const fiscalRows = planImport(
+      csv,
+      map,
+      { dateOrder: 'ymd', decimal: '.', fiscalStart: 2 },
+      metrics,
+    ).rows;
+    expect(calendarRows.map((r) => r.period)).toEqual(['2026-Q1']);
+    expect(fiscalRows.map((r) => r.period)).toEqual(['2026-Q1+1']);
   });
 });
