@@ -128,15 +128,20 @@ export interface Bounds {
 }
 
 /**
- * The range a value of a unit can take, for bounding a forecast: a percent 0–100; a count,
- * currency, duration or ratio 0 or more; a score anything. A metric whose own values, baseline
- * or targets already go past a bound allows that side (a growth rate of 140 %, a net revenue
- * below 0), so the bound never hides what the metric itself shows.
+ * The range a value of a unit can take, for bounding a forecast: a percent 0–100 (no upper
+ * bound when the metric may exceed 100 %); a count, currency, duration or ratio 0 or more; a
+ * score anything. A metric whose own values, baseline or targets already go past a bound
+ * allows that side (a growth rate of 140 %, a net revenue below 0), so the bound never hides
+ * what the metric itself shows.
  */
-export function unitBounds(unit: Unit, seen: { lowest: number; highest: number }): Bounds {
+export function unitBounds(
+  unit: Unit,
+  seen: { lowest: number; highest: number },
+  mayExceed100 = false,
+): Bounds {
   if (unit === 'score') return { min: -Infinity, max: Infinity };
   const below = seen.lowest < 0;
-  const above = unit !== 'percent' || seen.highest > 100;
+  const above = unit !== 'percent' || mayExceed100 || seen.highest > 100;
   return { min: below ? -Infinity : 0, max: above ? Infinity : 100 };
 }
 

@@ -118,7 +118,7 @@ export function summarize(
     anchors.forEach(see);
     points.forEach(see);
   }
-  const bounded = boundForecast(trend, unitBounds(metric.unit, seen));
+  const bounded = boundForecast(trend, unitBounds(metric.unit, seen, metric.mayExceed100));
   return {
     metricId: metric.id,
     grain,

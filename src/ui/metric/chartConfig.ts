@@ -148,6 +148,7 @@ const EMPTY_SERIES: ChartSeries = {
   forecast: [],
   overlays: true,
   skipped: 0,
+  gaps: [],
   clipped: false,
 };
 

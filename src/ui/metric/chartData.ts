@@ -1,5 +1,7 @@
-import { regroup, type Point } from '../../domain/aggregate';
+import { rollUp, type Point } from '../../domain/aggregate';
 import { fiscalPeriodLabel } from '../../domain/fiscal';
+import { failureText } from '../../domain/formula';
+import type { Series } from '../../domain/metricSeries';
 import type { Anchor } from '../../domain/pace';
 import {
   addDays,
@@ -13,10 +15,13 @@ import {
 } from '../../domain/periods';
 import type { Aggregation } from '../../domain/types';
 
-/** A point in chart.js's internal format for a category axis: x is the category index. */
+/**
+ * A point in chart.js's internal format for a category axis: x is the category index. y null is
+ * a period with no value that the line must not pass over (a formula's gap).
+ */
 export interface XY {
   x: number;
-  y: number;
+  y: number | null;
 }
 
 export interface ChartInput {
@@ -31,6 +36,14 @@ export interface ChartInput {
   /** The grain to show: the base grain or coarser. */
   grain: Grain;
   aggregation: Aggregation;
+  /**
+   * The values already rolled up to `grain` (the workspace's metricSeries: a formula computed
+   * from its inputs at that grain, with its gaps). Without it, `points` are rolled up here with
+   * `aggregation` (rollUp, as metricSeries does for a metric logged by hand).
+   */
+  rolled?: Series;
+  /** The metric is a formula: its values at a coarser grain are not sums, so overlays stay. */
+  computed?: boolean;
   /**
    * The month the workspace's fiscal year starts (default January): it ends "this quarter" (the
    * forecast's end) and numbers quarter labels. Values keep the quarters they are grouped in.
@@ -52,6 +65,8 @@ export interface ChartSeries {
   overlays: boolean;
   /** Values whose period is coarser than the grain shown (left out). */
   skipped: number;
+  /** Periods shown as a gap in the line, with why (a formula that could not be computed). */
+  gaps: { x: number; period: string; reason: string }[];
   /** The range was cut to the most recent MAX_CATEGORIES periods. */
   clipped: boolean;
 }
@@ -82,6 +97,7 @@ export function baseGrainOf(cadenceGrain: Grain | null, points: readonly Point[]
 
 const EMPTY: Omit<ChartSeries, 'skipped'> = {
   keys: [],
+  gaps: [],
   labels: [],
   actual: [],
   pace: [],
@@ -107,18 +123,15 @@ const earlier = (a: string, b: string): string => (a < b ? a : b);
  */
 export function chartSeries(input: ChartInput): ChartSeries {
   const { grain, today } = input;
-  const fits = input.points.filter((p) => {
-    const g = grainOf(p.period);
-    return g !== null && rank(g) <= rank(grain);
-  });
-  const skipped = input.points.length - fits.length;
-  let values: Point[];
+  let rolled: Series;
   try {
-    values = regroup(fits, grain, input.aggregation);
+    rolled = input.rolled ?? { ...rollUp(input.points, grain, input.aggregation), gaps: [] };
   } catch {
     return { ...EMPTY, skipped: input.points.length };
   }
-  const overlays = grain === input.baseGrain || input.aggregation !== 'sum';
+  const values = rolled.points;
+  const skipped = rolled.skipped;
+  const overlays = grain === input.baseGrain || input.aggregation !== 'sum' || !!input.computed;
   try {
     const fiscalStart = input.fiscalStart ?? 1;
     const quarterEnd = periodEnd(periodOf(today, 'quarter', fiscalStart));
@@ -131,6 +144,10 @@ export function chartSeries(input: ChartInput): ChartSeries {
     if (first && last) {
       starts.push(first.period);
       ends.push(last.period);
+    }
+    for (const g of rolled.gaps) {
+      starts.push(g.period);
+      ends.push(g.period);
     }
     for (const a of anchors) {
       const key = periodOf(a.date, grain);
@@ -157,6 +174,18 @@ export function chartSeries(input: ChartInput): ChartSeries {
       const x = at(p.period);
       if (x !== undefined) actual.push({ x, y: p.value });
     }
+    const gaps: ChartSeries['gaps'] = [];
+    for (const g of rolled.gaps) {
+      const x = at(g.period);
+      if (x === undefined) continue;
+      gaps.push({
+        x,
+        period: g.period,
+        reason: failureText(g, fiscalPeriodLabel(g.period, fiscalStart)),
+      });
+      actual.push({ x, y: null }); // chart.js breaks the line here (spanGaps is off)
+    }
+    actual.sort((a, b) => a.x - b.x);
     const byIndex = new Map<number, Anchor>();
     for (const a of anchors) {
       const x = at(periodOf(a.date, grain));
@@ -170,7 +199,7 @@ export function chartSeries(input: ChartInput): ChartSeries {
     const pace = placed.length >= 2 ? placed.map(([x, a]) => ({ x, y: a.value })) : [];
 
     const forecast: XY[] = [];
-    const lastActual = actual.at(-1);
+    const lastActual = actual.findLast((p) => p.y !== null);
     const end = at(periodOf(quarterEnd, grain));
     if (hasForecast && lastActual && end !== undefined && end > lastActual.x) {
       forecast.push({ ...lastActual }, { x: end, y: input.forecast ?? lastActual.y });
@@ -186,6 +215,7 @@ export function chartSeries(input: ChartInput): ChartSeries {
       forecast,
       overlays,
       skipped,
+      gaps,
       clipped,
     };
   } catch {

@@ -61,6 +61,13 @@ describe('forecasts bounded by the unit', () => {
     expect(s.forecastCapped).toBe(false);
   });
 
+  it('lets a percent that may exceed 100 % keep its trend', () => {
+    const m = metric('p', { unit: 'percent', mayExceed100: true });
+    const s = summarize(m, rising, undefined, '2026-11-23');
+    expect(s.forecast).toBeCloseTo(70 + 460 / 7, 9); // 135.71
+    expect(s.forecastCapped).toBe(false);
+  });
+
   it('never forecasts a negative ratio, count or currency', () => {
     // 0.9, 0.6, 0.3: 0.6 − 0.3/7 × 46 = −1.37 → 0.
     const falling = pts({ '2026-W45': 0.9, '2026-W46': 0.6, '2026-W47': 0.3 });

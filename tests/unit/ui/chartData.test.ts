@@ -72,8 +72,34 @@ describe('chartSeries', () => {
       forecast: [],
       overlays: true,
       skipped: 0,
+      gaps: [],
       clipped: false,
     });
+  });
+
+  it('breaks the line at a formula’s gap and says why, and keeps overlays for a formula', () => {
+    // W01 25, W02 could not be computed (÷0), W03 45: three categories, the middle one null.
+    const s = chartSeries(
+      input({
+        grain: 'month',
+        computed: true,
+        rolled: {
+          points: pts(['2025-01', 30], ['2025-03', 40]),
+          gaps: [{ period: '2025-02', fact: '“Signups” was 0', effect: 'cannot divide' }],
+          skipped: 0,
+        },
+      }),
+    );
+    expect(s.keys).toEqual(['2025-01', '2025-02', '2025-03']);
+    expect(s.actual).toEqual([
+      { x: 0, y: 30 },
+      { x: 1, y: null },
+      { x: 2, y: 40 },
+    ]);
+    expect(s.gaps).toEqual([
+      { x: 1, period: '2025-02', reason: '“Signups” was 0 in Feb 2025: cannot divide' },
+    ]);
+    expect(s.overlays).toBe(true);
   });
 
   it('runs the categories without gaps and leaves a period with no value without a point', () => {
