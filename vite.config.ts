@@ -41,7 +41,23 @@ export default defineConfig({
       },
     }),
   ],
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // Chunks named for what they hold (a shared chunk is otherwise named after one of its
+        // modules): the Svelte runtime, Dexie (the device database), Yjs with lib0.
+        codeSplitting: {
+          groups: [
+            { name: 'svelte', test: /node_modules[\\/]svelte[\\/]/ },
+            { name: 'dexie', test: /node_modules[\\/]dexie[\\/]/ },
+            { name: 'yjs', test: /node_modules[\\/](yjs|lib0)[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
   preview: { host: '127.0.0.1' },
   server: { host: '127.0.0.1' },
 });

@@ -12,6 +12,10 @@ import {
   type TargetSet,
 } from './types';
 import { isDate } from './periods';
+import { MAX_NAME } from './names';
+
+// The start screen imports these from names.ts (without this module and periods).
+export { MAX_NAME, nameProblem } from './names';
 
 /** Latest time a JavaScript date can hold; later "timestamps" from a peer are junk. */
 const MAX_TIME = 8.64e15;
@@ -29,8 +33,6 @@ function timeOr(raw: unknown, fallback: number, field: string, problems: Problem
 
 /** Longest text kept from the document; a hostile peer may write megabytes. */
 export const MAX_TEXT = 5000;
-export const MAX_NAME = 300;
-
 /** Collects what was wrong with a record read from the document. */
 export class Problems {
   readonly list: string[] = [];
@@ -192,11 +194,4 @@ export function readPerson(id: string, raw: Record<string, unknown>, problems: P
     team: text(raw.team, 'team', problems, MAX_NAME),
     color,
   };
-}
-
-/** A name as typed in a form: returns the message to show at the field, or null when fine. */
-export function nameProblem(name: string): string | null {
-  if (name.trim() === '') return 'A name is required.';
-  if (name.trim().length > MAX_NAME) return `Keep the name under ${MAX_NAME} characters.`;
-  return null;
 }

@@ -1,4 +1,5 @@
-import { parseNumber } from '../domain/csvParse';
+// Straight from the number reader, not csvParse: that one brings the CSV parser (papaparse).
+import { parseNumber } from '../domain/csvNumber';
 
 /** The decimal mark of the user's locale, to read typed numbers the way they write them. */
 export function localeDecimalMark(): '.' | ',' {

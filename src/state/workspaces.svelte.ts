@@ -1,48 +1,44 @@
-import { deleteCheckpoints } from '../storage/checkpoints';
-import { nameProblem } from '../domain/validate';
-import { workspaceDoc } from '../doc/schema';
-import { newId } from '../doc/records';
-import { initWorkspace, setWorkspaceName, workspaceName } from '../doc/meta';
-import { applyTemplate } from '../doc/templates';
-import { onDatabaseUpgradeElsewhere, type WorkspaceRecord } from '../storage/db';
+import { nameProblem } from '../domain/names';
+import type { WorkspaceRecord } from '../storage/db';
+import { peekRegistry } from '../storage/registryPeek';
+import { storedDocIds } from '../storage/docNames';
+import { requestPersistentStorage, type PersistState } from '../storage/persistence';
+import type { ShareInfo } from '../domain/shareLink';
 
 export type { WorkspaceRecord };
-import * as registry from '../storage/registry';
-import {
-  asNotSaved,
-  deleteStoredDoc,
-  openStoredDoc,
-  storedDocIds,
-} from '../storage/workspaceStore';
-import { requestPersistentStorage, type PersistState } from '../storage/persistence';
-import { putSyncSettings } from '../storage/syncSettings';
-import type { ShareInfo } from '../domain/shareLink';
-import { exportBackup, readBackup, restoreBackup, RestoreTargetInUse } from '../storage/backup';
-import { MAX_NAME } from '../domain/validate';
-import { todayLocal } from '../domain/periods';
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 
 /**
- * The name a stored workspace document holds ("Untitled workspace" when it has none), or null
- * when the database holds no workspace or cannot be read. Reading writes nothing.
+ * The start screen's list is read without Dexie (registryPeek.ts); the device database
+ * (Dexie: registry, sync settings) and the document operations (workspaceDocs.ts) load on
+ * first use. Once Dexie is loaded, an upgrade of the database in another tab is reported.
  */
-async function storedWorkspaceName(id: string): Promise<string | null> {
-  let stored: Awaited<ReturnType<typeof openStoredDoc>>;
-  try {
-    stored = await openStoredDoc(id);
-  } catch {
-    return null;
-  }
-  stored.stopWriting();
-  try {
-    const ws = workspaceDoc(stored.doc);
-    if (ws.meta.size === 0) return null;
-    return workspaceName(ws).trim() || 'Untitled workspace';
-  } finally {
-    await stored.close();
-  }
-}
+let dexie: Promise<typeof import('../storage/registry')> | null = null;
+const registryModule = (): Promise<typeof import('../storage/registry')> =>
+  (dexie ??= Promise.all([import('../storage/registry'), import('../storage/db')]).then(
+    ([registry, db]) => {
+      db.onDatabaseUpgradeElsewhere(() => (workspaces.upgradedElsewhere = true));
+      return registry;
+    },
+  ));
+const registry = {
+  listWorkspaces: async () => (await registryModule()).listWorkspaces(),
+  getWorkspace: async (id: string) => (await registryModule()).getWorkspace(id),
+  putWorkspace: async (record: WorkspaceRecord) => (await registryModule()).putWorkspace(record),
+  touchWorkspace: async (id: string, patch: Partial<Omit<WorkspaceRecord, 'id'>>) =>
+    (await registryModule()).touchWorkspace(id, patch),
+  removeWorkspaceRecord: async (id: string) => (await registryModule()).removeWorkspaceRecord(id),
+  getSetting: async <T>(key: string, guard: (v: unknown) => v is T) =>
+    (await registryModule()).getSetting(key, guard),
+  putSetting: async (key: string, value: unknown) =>
+    (await registryModule()).putSetting(key, value),
+};
+const docs = () => import('./workspaceDocs');
+
+/** The name stored in a workspace's document, or null when there is none (workspaceDocs.ts). */
+const storedWorkspaceName = async (id: string): Promise<string | null> =>
+  (await docs()).storedWorkspaceName(id);
 
 /** This device's workspaces, the user's display name and storage persistence. */
 class Workspaces {
@@ -53,18 +49,17 @@ class Workspaces {
   /** A newer Lodestar in another tab upgraded the device database: this tab must reload. */
   upgradedElsewhere = $state(false);
 
-  constructor() {
-    onDatabaseUpgradeElsewhere(() => (this.upgradedElsewhere = true));
-  }
-
   /** Workspaces whose data is on this device but missing from its list (a lost registry). */
   found = $state.raw<{ id: string; name: string }[]>([]);
 
   async load(): Promise<void> {
-    const [list, name] = await Promise.all([
-      registry.listWorkspaces(),
-      registry.getSetting('displayName', isString),
-    ]);
+    const peek = await peekRegistry();
+    const [list, name] = peek
+      ? [peek.list, isString(peek.displayName) ? peek.displayName : undefined]
+      : await Promise.all([
+          registry.listWorkspaces(),
+          registry.getSetting('displayName', isString),
+        ]);
     this.list = list;
     this.displayName = name ?? '';
     this.loaded = true;
@@ -74,8 +69,7 @@ class Workspaces {
   /** Opens each unlisted workspace database (writing nothing) to read its name. */
   private async findUnlisted(listed: ReadonlySet<string>): Promise<{ id: string; name: string }[]> {
     const found: { id: string; name: string }[] = [];
-    for (const id of await storedDocIds()) {
-      if (listed.has(id)) continue;
+    for (const id of (await storedDocIds()).filter((id) => !listed.has(id))) {
       const name = await storedWorkspaceName(id);
       if (name !== null) found.push({ id, name });
     }
@@ -110,28 +104,12 @@ class Workspaces {
   async create(name: string, templateId: string | null): Promise<string> {
     const problem = nameProblem(name);
     if (problem) throw new Error(problem);
-    const id = newId();
-    // Template texts load only when one is used (they are most of the start screen's weight).
-    const template = templateId
-      ? (await import('../domain/templates')).templateById(templateId)
-      : undefined;
-    try {
-      const stored = await openStoredDoc(id);
-      try {
-        const ws = workspaceDoc(stored.doc);
-        initWorkspace(ws, name);
-        if (template) applyTemplate(ws, template);
-        await stored.written();
-      } finally {
-        await stored.close();
-      }
+    const id = await (
+      await docs()
+    ).createWorkspaceDoc(name, templateId, async (newId) => {
       const now = Date.now();
-      await registry.putWorkspace({ id, name: name.trim(), createdAt: now, openedAt: now });
-    } catch (error) {
-      // Nothing half-made stays behind: the new database goes, and the reason is said in words.
-      await deleteStoredDoc(id).catch(() => undefined);
-      throw new Error(`The workspace could not be created: ${asNotSaved(error).message}.`);
-    }
+      await registry.putWorkspace({ id: newId, name: name.trim(), createdAt: now, openedAt: now });
+    });
     await this.load();
     return id;
   }
@@ -140,21 +118,14 @@ class Workspaces {
   async rename(id: string, name: string): Promise<void> {
     const problem = nameProblem(name);
     if (problem) throw new Error(problem);
-    const stored = await openStoredDoc(id);
-    try {
-      setWorkspaceName(workspaceDoc(stored.doc), name);
-      await stored.written();
-    } finally {
-      await stored.close();
-    }
+    await (await docs()).renameWorkspaceDoc(id, name);
     await registry.touchWorkspace(id, { name: name.trim() });
     await this.load();
   }
 
   /** Deletes this device's copy only; teammates' copies are untouched. */
   async remove(id: string): Promise<void> {
-    await deleteStoredDoc(id);
-    await deleteCheckpoints(id);
+    await (await docs()).deleteWorkspaceData(id);
     await registry.removeWorkspaceRecord(id);
     await this.load();
   }
@@ -166,12 +137,7 @@ class Workspaces {
   async backup(id: string): Promise<{ fileName: string; text: string }> {
     const record = await registry.getWorkspace(id);
     if (!record) throw new Error('This device has no such workspace.');
-    const stored = await openStoredDoc(id);
-    try {
-      return await exportBackup(stored.doc, { id, name: record.name });
-    } finally {
-      await stored.close();
-    }
+    return (await docs()).backupWorkspaceDoc(id, record.name);
   }
 
   /**
@@ -183,29 +149,13 @@ class Workspaces {
    * Error with a message for people when the file is not a valid backup.
    */
   async restore(text: string): Promise<{ id: string; verified: boolean }> {
-    const backup = await readBackup(text);
+    const { id, name, verified } = await (
+      await docs()
+    ).restoreWorkspaceDoc(text, async (id) => (await registry.getWorkspace(id)) !== undefined);
     const now = Date.now();
-    let id = backup.id;
-    let name = backup.name;
-    const asCopy = async (): Promise<void> => {
-      id = newId();
-      const suffix = ` (restored ${todayLocal()})`;
-      name = backup.name.slice(0, MAX_NAME - suffix.length) + suffix;
-      await restoreBackup(backup, id, name);
-    };
-    if (await registry.getWorkspace(backup.id)) await asCopy();
-    else {
-      try {
-        await restoreBackup(backup, id);
-      } catch (error) {
-        // Data left under that id without a registry entry: keep it, restore beside it.
-        if (!(error instanceof RestoreTargetInUse)) throw error;
-        await asCopy();
-      }
-    }
     await registry.putWorkspace({ id, name, createdAt: now, openedAt: now });
     await this.load();
-    return { id, verified: backup.verified };
+    return { id, verified };
   }
 
   /**
@@ -224,6 +174,7 @@ class Workspaces {
         openedAt: now,
       });
     }
+    const { putSyncSettings } = await import('../storage/syncSettings');
     await putSyncSettings(info.workspaceId, {
       key: info.key,
       provider: info.provider,

@@ -7,14 +7,14 @@
  * to disk before the transaction completes, so a change called saved survives a killed browser.
  */
 import * as Y from 'yjs';
-import { committed, databaseNames, request, storageProblem } from './idb';
+import { DOC_DB_PREFIX as DB_PREFIX } from './docNames';
+import { committed, request, storageProblem } from './idb';
 import { clearUnsaved, markUnsaved } from './unsavedMarker';
 import { NotSavedError, WriteQueue, type SaveStatus } from './writeQueue';
 
 export type { SaveStatus };
 export { NotSavedError };
 
-const DB_PREFIX = 'lodestar-ws-';
 const UPDATES = 'updates';
 const CUSTOM = 'custom';
 const WRITE: IDBTransactionOptions = { durability: 'strict' };
@@ -197,13 +197,6 @@ export async function deleteStoredDoc(id: string): Promise<void> {
     req.onerror = () => reject(req.error ?? new Error('could not delete'));
     req.onblocked = () => resolve();
   });
-}
-
-/** The ids of the workspace documents this device's IndexedDB holds. */
-export async function storedDocIds(): Promise<string[]> {
-  return (await databaseNames())
-    .filter((name) => name.startsWith(DB_PREFIX))
-    .map((name) => name.slice(DB_PREFIX.length));
 }
 
 /** The NotSavedError, with the reason in words, for an error a storage call threw. */

@@ -77,6 +77,10 @@ const importedBanner = (): HTMLElement | null =>
 
 const CONDS: Record<string, Cond> = {
   shell: () => q('header h1') !== null,
+  /** The start screen usable: its create form and its list of workspaces (or the empty text). */
+  start: () =>
+    q('main.start form button[type="submit"]') !== null &&
+    (q('main.start ul.list') !== null || q('main.start .empty') !== null),
   opened: workspaceOpened,
   nsmValue: () => nsmValue() !== '',
   interactive: () => {

@@ -158,6 +158,10 @@ console.log(JSON.stringify(runJunkBench(), null, 2));
 if (process.env['BENCH_BROWSER'] !== '0') {
   const { runBrowserBench } = await import('./browser');
   if (!(await runBrowserBench())) process.exitCode = 1;
+  // Then the JavaScript each first screen fetches (start screen, dashboard), gzip:
+  // bench-results/first-screen.json.
+  const { runFirstScreenBench } = await import('./first-screen');
+  if (!(await runFirstScreenBench())) process.exitCode = 1;
   // Then live sync between two browser processes (edit latency, joining a 100,000-entry
   // workspace): bench-results/sync.json.
   const { runSyncBench } = await import('./sync');
