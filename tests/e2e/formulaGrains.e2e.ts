@@ -141,6 +141,15 @@ test('an NPS and a share by month are computed from November’s inputs; the ÷0
       page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
     ).resolves.toBe(true);
     await expectNoA11yViolations(page, 'share by week, 390 px, dark');
+
+    // The North Star as the same share: its dashboard card does not compare across the gap.
+    await openMetric(page, id, 'Weekly active users');
+    await setFormula(page, 'Activated / Signups * 100');
+    await nav(page, 'Dashboard').click();
+    await expect(page.locator('[data-change-gap="2026-W47"]').textContent()).resolves.toContain(
+      `Cannot compare: ${reason}`,
+    );
+    await expect(page.getByText('vs previous').count()).resolves.toBe(0);
     expect(errors).toEqual([]);
   } finally {
     await context.close();
