@@ -123,9 +123,14 @@ const earlier = (a: string, b: string): string => (a < b ? a : b);
  */
 export function chartSeries(input: ChartInput): ChartSeries {
   const { grain, today } = input;
+  // Quarters (the categories of the quarter view, and this quarter) are the workspace's.
+  const fiscalStart = input.fiscalStart ?? 1;
   let rolled: Series;
   try {
-    rolled = input.rolled ?? { ...rollUp(input.points, grain, input.aggregation), gaps: [] };
+    rolled = input.rolled ?? {
+      ...rollUp(input.points, grain, input.aggregation, fiscalStart),
+      gaps: [],
+    };
   } catch {
     return { ...EMPTY, skipped: input.points.length };
   }
@@ -133,7 +138,6 @@ export function chartSeries(input: ChartInput): ChartSeries {
   const skipped = rolled.skipped;
   const overlays = grain === input.baseGrain || input.aggregation !== 'sum' || !!input.computed;
   try {
-    const fiscalStart = input.fiscalStart ?? 1;
     const quarterEnd = periodEnd(periodOf(today, 'quarter', fiscalStart));
     const anchors = overlays ? input.anchors : [];
     const hasForecast = overlays && input.forecast !== null && values.length > 0;
@@ -150,13 +154,17 @@ export function chartSeries(input: ChartInput): ChartSeries {
       ends.push(g.period);
     }
     for (const a of anchors) {
-      const key = periodOf(a.date, grain);
+      const key = periodOf(a.date, grain, fiscalStart);
       starts.push(key);
       ends.push(key);
     }
-    if (hasForecast) ends.push(periodOf(quarterEnd, grain));
+    if (hasForecast) ends.push(periodOf(quarterEnd, grain, fiscalStart));
     if (starts.length === 0 || ends.length === 0) return { ...EMPTY, skipped, overlays };
-    const cap = periodOf(addDays(later(today, last ? periodEnd(last.period) : today), 731), grain);
+    const cap = periodOf(
+      addDays(later(today, last ? periodEnd(last.period) : today), 731),
+      grain,
+      fiscalStart,
+    );
     const hi = earlier(ends.reduce(later), cap);
     let lo = earlier(starts.reduce(earlier), hi);
     let clipped = false;
@@ -188,7 +196,7 @@ export function chartSeries(input: ChartInput): ChartSeries {
     actual.sort((a, b) => a.x - b.x);
     const byIndex = new Map<number, Anchor>();
     for (const a of anchors) {
-      const x = at(periodOf(a.date, grain));
+      const x = at(periodOf(a.date, grain, fiscalStart));
       if (x === undefined) continue;
       const held = byIndex.get(x);
       if (!held || a.date >= held.date) byIndex.set(x, a);
@@ -200,7 +208,7 @@ export function chartSeries(input: ChartInput): ChartSeries {
 
     const forecast: XY[] = [];
     const lastActual = actual.findLast((p) => p.y !== null);
-    const end = at(periodOf(quarterEnd, grain));
+    const end = at(periodOf(quarterEnd, grain, fiscalStart));
     if (hasForecast && lastActual && end !== undefined && end > lastActual.x) {
       forecast.push({ ...lastActual }, { x: end, y: input.forecast ?? lastActual.y });
     }
