@@ -90,6 +90,22 @@ export function trackStatus(
 
 /** Fewest values a forecast is fitted to; with fewer the trend is too short to forecast. */
 export const MIN_FORECAST_POINTS = 3;
+/** How many of the latest points the forecast fits by default. */
+export const FORECAST_WINDOW = 8;
+
+type Dated = { date: string; value: number };
+const byDate = (a: Dated, b: Dated): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+
+/**
+ * The last `n` points by date. Points usually come chronological (a metric's series): then a
+ * slice, with no copy or sort of the whole series; otherwise the tail of a stably sorted copy.
+ */
+function lastByDate<P extends Dated>(points: readonly P[], n: number): P[] {
+  for (let i = 1; i < points.length; i++) {
+    if (byDate(points[i - 1] as P, points[i] as P) > 0) return [...points].sort(byDate).slice(-n);
+  }
+  return points.slice(-n);
+}
 
 /**
  * End-of-period forecast: fits a least-squares line (value against calendar day) through the
@@ -100,11 +116,9 @@ export const MIN_FORECAST_POINTS = 3;
 export function forecast(
   points: readonly { date: string; value: number }[],
   atDate: string,
-  window = 8,
+  window = FORECAST_WINDOW,
 ): number | null {
-  const recent = [...points]
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-    .slice(-Math.max(1, Math.floor(window)));
+  const recent = lastByDate(points, Math.max(1, Math.floor(window)));
   const origin = recent[recent.length - 1];
   if (recent.length < MIN_FORECAST_POINTS || !origin) return null;
   const xs = recent.map((p) => daysBetween(origin.date, p.date));

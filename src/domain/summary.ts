@@ -5,6 +5,7 @@ import {
   boundForecast,
   counterBreached,
   forecast,
+  FORECAST_WINDOW,
   paceAnchors,
   paceAt,
   trackStatus,
@@ -105,8 +106,12 @@ export function summarize(
   const quarter = periodOf(today, 'quarter', fiscalStart);
   const target = metric.targets.quarterly[quarter];
   const reference = metric.baselineValue ?? points[0]?.value ?? null;
+  // The forecast fits the latest points only: only those are turned into dates (points are
+  // chronological, and so are their clamped end dates), not every value of a long series.
   const trend = forecast(
-    points.map((p) => ({ date: minDate(periodEnd(p.period), today), value: p.value })),
+    points
+      .slice(-FORECAST_WINDOW)
+      .map((p) => ({ date: minDate(periodEnd(p.period), today), value: p.value })),
     periodEnd(quarter),
   );
   const seen = { lowest: Infinity, highest: -Infinity };
