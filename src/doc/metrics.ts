@@ -171,6 +171,20 @@ export function updateMetric(
   });
 }
 
+/** The owner, cadence or status of several metrics at once, in one transaction. */
+export type BulkPatch = Partial<Pick<MetricFields, 'ownerId' | 'cadence' | 'status'>>;
+
+/** Applies one patch to several metrics in one transaction; ids with no record are skipped. */
+export function updateMetrics(ws: WorkspaceDoc, ids: Iterable<string>, patch: BulkPatch): void {
+  local(ws, () => {
+    for (const id of ids) {
+      const r = record(ws, id);
+      if (!r) continue;
+      for (const [key, value] of Object.entries(patch)) setField(r, key, value ?? null);
+    }
+  });
+}
+
 /**
  * Sets (or with null, clears) one target: a quarter ("2025-Q1") or a month's benchmark
  * ("2025-03"). Each period is its own key, so two people setting different targets both win.

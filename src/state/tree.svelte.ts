@@ -93,6 +93,10 @@ export class TreeArea implements WorkspaceArea {
   update = (id: string, patch: Partial<Omit<MetricFields, 'targets'>>) =>
     this.ctx.typing((ws) => metricsDoc.updateMetric(ws, id, patch));
 
+  /** Sets the owner, cadence or status of the given metrics: one step, one Undo. */
+  updateMany = (ids: readonly string[], patch: metricsDoc.BulkPatch) =>
+    this.ctx.step((ws) => metricsDoc.updateMetrics(ws, ids, patch));
+
   /** Moves a metric; false when the move would put it under itself. */
   move = (id: string, parentId: string | null, beforeId: string | null = null): boolean | null => {
     const tree = this.#tree;

@@ -407,3 +407,74 @@ test('one search over metrics, plans, insights and people: "/" to focus, arrows 
     await context.close();
   }
 });
+
+test('bulk edit: three metrics checked in the outline get an owner, a cadence and a status; one Undo per change', async () => {
+  const { context, page, errors } = await newPage(browser);
+  try {
+    const id = await createWorkspace(page, 'Bulk team', 'nights-booked');
+    await page.goto(`/#/w/${id}/people`);
+    await page.getByLabel('New person’s name').fill('Ana');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await page.locator('[id^="person-name-"]').first().waitFor();
+    await page.goto(`/#/w/${id}/tree`);
+    const three = [
+      'Bookable listings',
+      'Searcher-to-booking conversion',
+      'Average nights per booking',
+    ];
+    // Space checks the focused row; ↓ moves on.
+    await treeRow(page, three[0]!).click();
+    await page.keyboard.press('Space');
+    for (let i = 1; i < three.length; i++) {
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Space');
+    }
+    await expect(
+      page
+        .getByRole('treeitem', { checked: true })
+        .evaluateAll((rows) => rows.map((r) => r.querySelector('.name')?.textContent)),
+    ).resolves.toEqual(three);
+    const bar = page.getByRole('group', { name: '3 selected: set' });
+    await bar.waitFor();
+    await expectNoA11yViolations(page, 'tree with three metrics checked');
+    const facts = (name: string) =>
+      treeRow(page, name).evaluate((r) =>
+        [
+          r.querySelector('.owner')?.textContent,
+          r.querySelector('.cadence')?.textContent,
+          r.querySelector('.status')?.textContent ?? 'active',
+        ].join(' · '),
+      );
+
+    await bar.getByLabel('Set the owner of the selected metrics').selectOption({ label: 'Ana' });
+    await bar.getByRole('status').filter({ hasText: '3 metrics now owned by Ana.' }).waitFor();
+    await bar
+      .getByLabel('Set the cadence of the selected metrics')
+      .selectOption({ label: 'Monthly' });
+    await bar.getByRole('status').filter({ hasText: '3 metrics now monthly.' }).waitFor();
+    await bar
+      .getByLabel('Set the status of the selected metrics')
+      .selectOption({ label: 'Retired' });
+    await bar.getByRole('status').filter({ hasText: '3 metrics now retired.' }).waitFor();
+    for (const name of three) await expect(facts(name)).resolves.toBe('Ana · monthly · retired');
+    // The rows not checked are as they were.
+    await expect(facts('Nights booked')).resolves.toBe('no owner · weekly · active');
+    await expect(facts('Bookings from returning guests')).resolves.toBe(
+      'no owner · weekly · active',
+    );
+
+    // One Undo takes back the status of all three, the next the cadence.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    for (const name of three) await expect.poll(() => facts(name)).toBe('Ana · monthly · active');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    for (const name of three) await expect.poll(() => facts(name)).toBe('Ana · weekly · active');
+
+    // Clear selection unchecks every row and hides the bar.
+    await bar.getByRole('button', { name: 'Clear selection' }).click();
+    await bar.waitFor({ state: 'detached' });
+    await expect(page.getByRole('treeitem', { checked: true }).count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
