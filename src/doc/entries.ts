@@ -33,9 +33,25 @@ export function createEntriesMap(ws: WorkspaceDoc, metricId: string): void {
   metricEntries(ws, metricId, true);
 }
 
+/**
+ * Period keys already found valid. Metrics share their periods (100,000 entries hold a few
+ * thousand distinct keys), so each key is parsed once, not once per entry on every open. Capped:
+ * a peer writing endless distinct keys only costs the parse again.
+ */
+const validPeriods = new Set<string>();
+const MAX_VALID_PERIODS = 50_000;
+
+function validPeriod(period: string): boolean {
+  if (validPeriods.has(period)) return true;
+  if (!isPeriod(period)) return false;
+  if (validPeriods.size >= MAX_VALID_PERIODS) validPeriods.clear();
+  validPeriods.add(period);
+  return true;
+}
+
 /** Validates one stored value; null when a peer wrote something unusable. */
 function readStored(metricId: string, period: string, raw: unknown): Entry | null {
-  if (!isPeriod(period) || !Array.isArray(raw)) return null;
+  if (!Array.isArray(raw) || !validPeriod(period)) return null;
   const [value, note, by, at] = raw as unknown[];
   if (typeof value !== 'number' || !Number.isFinite(value)) return null;
   return {
@@ -61,8 +77,18 @@ export function readEntries(
     if (entry) entries.push(entry);
     else invalid++;
   });
-  entries.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  // A map keeps insertion order, usually chronological already: sort only when it is not.
+  if (!sortedByPeriod(entries)) {
+    entries.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  }
   return { entries, invalid };
+}
+
+function sortedByPeriod(entries: readonly Entry[]): boolean {
+  for (let i = 1; i < entries.length; i++) {
+    if ((entries[i - 1] as Entry).period > (entries[i] as Entry).period) return false;
+  }
+  return true;
 }
 
 /** Ids of metrics that have an entries map (whether or not the metric still exists). */

@@ -23,6 +23,29 @@ describe('entries', () => {
     ]);
   });
 
+  it('reads stored values in period order whatever order they were written in, every time', () => {
+    const ws = replica(1);
+    const m = addMetric(ws, { name: 'Users' }, null);
+    const other = addMetric(ws, { name: 'Teams' }, null);
+    ws.doc.transact(() => {
+      const map = ws.entries.get(m) as Y.Map<unknown>;
+      // Written newest first, with two keys a peer might write: a 13th month and a word.
+      for (const period of ['2026-03', '2026-13', '2026-01', 'soon', '2026-02']) {
+        map.set(period, [1, '', null, 0]);
+      }
+    });
+    setEntries(ws, [{ metricId: other, period: '2026-01', value: 7, note: '', by: null }]);
+    // Read twice: the second read finds the keys already checked, with the same outcome.
+    for (let round = 0; round < 2; round++) {
+      const read = readEntries(ws, m);
+      expect(read.entries.map((e) => e.period)).toEqual(['2026-01', '2026-02', '2026-03']);
+      expect(read.invalid).toBe(2);
+      expect(readEntries(ws, other).entries.map((e) => [e.period, e.value])).toEqual([
+        ['2026-01', 7],
+      ]);
+    }
+  });
+
   it('rejects a whole batch with a bad row, writing nothing', () => {
     const ws = replica(1);
     const m = addMetric(ws, { name: 'Users' }, null);
