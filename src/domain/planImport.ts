@@ -1,4 +1,12 @@
-/** From parsed CSV rows to success plans: column guessing and the import of customers. */
+/**
+ * From parsed CSV rows to success plans: column guessing and the import of customers.
+ *
+ * Accepted shape: one row per customer; a Customer column, and optionally Segment, Owner (a
+ * person's name), Start date, Goal date, Step (a journey step's name), Goals, and "Step
+ * entered on" (the day the customer entered that step; also "On step since", "Step date",
+ * "Stage date"…). Without a step date a plan enters its step on its start date, else today.
+ * One step date per row: the step history of an imported plan is that one visit.
+ */
 import type { RowProblem } from './csvImport';
 import { parseDateCell, type DateOrder, type ParsedCsv } from './csvParse';
 import type { PlanDraft } from './plans';
@@ -13,6 +21,8 @@ export interface PlanColumnMap {
   startDate: number | null;
   goalDate: number | null;
   step: number | null;
+  /** The day the customer entered its step. */
+  stepSince: number | null;
   goals: number | null;
 }
 
@@ -23,6 +33,10 @@ const SYNONYMS: Record<keyof PlanColumnMap, readonly string[]> = {
   startDate: ['start date', 'start', 'started', 'kick off', 'kickoff', 'start of plan'],
   goalDate: ['goal date', 'goal', 'target date', 'due date', 'deadline', 'due'],
   step: ['step', 'journey step', 'stage', 'phase'],
+  stepSince: [
+    ...['step entered on', 'step entered', 'entered step', 'entered step on', 'step since'],
+    ...['on step since', 'step date', 'stage date', 'stage since', 'entered stage', 'entered on'],
+  ],
   goals: ['goals', 'customer goals', 'success goals', 'objectives', 'outcomes', 'success criteria'],
 };
 
@@ -83,8 +97,10 @@ function dateCell(
  * Maps rows to plans. Customer is required (≤ 300 characters), and one plan per customer: a
  * customer already in the workspace, or earlier in the file, is a problem. Owner is matched by
  * person name and step by step name (trimmed, any case); an empty owner stays unset and an
- * empty step is the journey's first (`context.steps` in journey order). Dates
- * are read as parseDateCell reads them, in the given order. Each rejected row gets the first
+ * empty step is the journey's first (`context.steps` in journey order); with no journey at
+ * all a line naming a step is refused with the reason (the step would be lost). The step date
+ * is neither before the start nor after `today`. Dates are read as parseDateCell reads them,
+ * in the given order. Each rejected row gets the first
  * thing wrong with it and its line. Pure: the caller imports all rows or none.
  */
 export function planCustomerImport(
@@ -92,6 +108,7 @@ export function planCustomerImport(
   map: PlanColumnMap,
   options: { dateOrder: DateOrder },
   context: { people: readonly Named[]; steps: readonly Named[]; customers: readonly string[] },
+  today?: string,
 ): PlanImportResult {
   const people = index(context.people);
   const steps = index(context.steps);
@@ -99,7 +116,15 @@ export function planCustomerImport(
   const seen = new Map<string, number>();
   const rows: PlanImportRow[] = [];
   const rejected: RowProblem[] = [];
-  const cols = [map.customer, map.segment, map.owner, map.startDate, map.goalDate, map.step];
+  const cols = [
+    map.customer,
+    map.segment,
+    map.owner,
+    map.startDate,
+    map.goalDate,
+    map.step,
+    map.stepSince,
+  ];
   const needed = Math.max(...cols.map((c) => c ?? -1)) + 1;
 
   parsed.rows.forEach((cells, i) => {
@@ -127,9 +152,22 @@ export function planCustomerImport(
     if (start.date !== null && goal.date !== null && goal.date < start.date) {
       return reject('The goal date is before the start date');
     }
+    if (context.steps.length === 0 && cell(map.step) !== '') {
+      return reject(
+        `There is no customer journey yet to place “${cell(map.step)}” on: map the journey first, or import without the Step column`,
+      );
+    }
     const step = lookUp(cell(map.step), steps, 'journey step');
     if ('problem' in step) return reject(step.problem);
     const stepId = step.id ?? context.steps[0]?.id ?? null;
+    const since = dateCell(cell(map.stepSince), 'step date', options.dateOrder);
+    if ('problem' in since) return reject(since.problem);
+    if (since.date !== null && start.date !== null && since.date < start.date) {
+      return reject('The step date is before the start date');
+    }
+    if (since.date !== null && today !== undefined && since.date > today) {
+      return reject(`The step date ${since.date} is after today`);
+    }
     rows.push({
       line,
       customer,
@@ -138,6 +176,7 @@ export function planCustomerImport(
       startDate: start.date,
       goalDate: goal.date,
       stepId,
+      ...(stepId !== null && since.date !== null ? { stepSince: since.date } : {}),
       goals: cell(map.goals).slice(0, MAX_TEXT),
     });
   });

@@ -226,7 +226,7 @@ describe('customers export → customer import', () => {
       expect(parsed.problems).toEqual([]);
       expect([parsed.header, ...parsed.rows]).toEqual(asTexts(rows));
       const map = { segment: null, owner: null, startDate: null, goalDate: null, step: null };
-      const guess = { ...map, goals: null, ...guessPlanColumns(parsed.header) };
+      const guess = { ...map, goals: null, stepSince: null, ...guessPlanColumns(parsed.header) };
       expect(guess).toEqual({
         customer: 0,
         segment: 1,
@@ -235,10 +235,11 @@ describe('customers export → customer import', () => {
         goalDate: 4,
         step: 5,
         goals: 6,
+        stepSince: null,
       });
       const back = planCustomerImport(
         parsed,
-        { ...guess, customer: 0 },
+        { ...guess, customer: 0, stepSince: guess.stepSince ?? null },
         { dateOrder: guessDateOrder(columnSamples(parsed, 3), false) },
         {
           people: [{ id: 'ann', name: '=Ann' }],

@@ -71,7 +71,16 @@ describe('planRows', () => {
     });
     const back = planCustomerImport(
       parsed,
-      { customer: 0, segment: 1, owner: 2, startDate: 3, goalDate: 4, step: 5, goals: 6 },
+      {
+        customer: 0,
+        segment: 1,
+        owner: 2,
+        startDate: 3,
+        goalDate: 4,
+        step: 5,
+        stepSince: null,
+        goals: 6,
+      },
       { dateOrder: 'ymd' },
       {
         people: [{ id: 'ann', name: 'Ann Lee' }],

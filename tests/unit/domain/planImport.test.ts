@@ -25,6 +25,7 @@ const MAP: PlanColumnMap = {
   startDate: 3,
   goalDate: 4,
   step: 5,
+  stepSince: null,
   goals: null,
 };
 const HEADER = 'Customer,Segment,Owner,Start date,Goal date,Step\n';
@@ -33,7 +34,11 @@ const run = (body: string) => planCustomerImport(parseCsv(HEADER + body), MAP, D
 
 describe('guessPlanColumns', () => {
   it('finds the usual header names', () => {
-    expect(guessPlanColumns(HEADER.trim().split(','))).toEqual({ ...MAP, goals: undefined });
+    expect(guessPlanColumns(HEADER.trim().split(','))).toEqual({
+      ...MAP,
+      goals: undefined,
+      stepSince: undefined,
+    });
     expect(guessPlanColumns(['Account', 'CSM', 'Kick-off', 'Deadline', 'Stage', 'Tier'])).toEqual({
       customer: 0,
       owner: 1,
@@ -62,6 +67,83 @@ describe('goals', () => {
     expect(result.rows.map((r) => [r.customer, r.goals])).toEqual([
       ['Acme', 'Ship the pilot'],
       ['Bolt', ''],
+    ]);
+  });
+});
+
+describe('step dates', () => {
+  const header = 'Customer,Start date,Step,Step entered on\n';
+  const map: PlanColumnMap = {
+    ...MAP,
+    segment: null,
+    owner: null,
+    goalDate: null,
+    startDate: 1,
+    step: 2,
+    stepSince: 3,
+  };
+  const today = '2026-12-03';
+  const runDated = (body: string) =>
+    planCustomerImport(parseCsv(header + body), map, DMY, CONTEXT, today);
+
+  it('are guessed from their usual names, beside the step', () => {
+    expect(guessPlanColumns(header.trim().split(','))).toEqual({
+      customer: 0,
+      startDate: 1,
+      step: 2,
+      stepSince: 3,
+    });
+    expect(guessPlanColumns(['Client', 'Stage', 'Stage date'])).toEqual({
+      customer: 0,
+      step: 1,
+      stepSince: 2,
+    });
+  });
+
+  it('date the step; without one the plan enters it on its start (left to the writer)', () => {
+    const result = runDated(
+      ['Acme,01/10/2026,Onboarded,15/11/2026', 'Bolt,05/10/2026,Onboarded,', 'Cole,,,'].join('\n'),
+    );
+    expect(result.rejected).toEqual([]);
+    expect(result.rows.map((r) => [r.customer, r.stepId, r.stepSince])).toEqual([
+      ['Acme', 's2', '2026-11-15'],
+      ['Bolt', 's2', undefined],
+      ['Cole', 's1', undefined],
+    ]);
+  });
+
+  it('refuse a step date before the start, after today, or not a date', () => {
+    const result = runDated(
+      [
+        'Acme,01/10/2026,Onboarded,30/09/2026', // 2: before the start
+        'Bolt,01/10/2026,Onboarded,04/12/2026', // 3: tomorrow
+        'Cole,01/10/2026,Onboarded,soon', // 4
+      ].join('\n'),
+    );
+    expect(result.rejected.map((r) => [r.line, r.message])).toEqual([
+      [2, 'The step date is before the start date'],
+      [3, 'The step date 2026-12-04 is after today'],
+      [4, 'The step date “soon” is not a date'],
+    ]);
+  });
+
+  it('say why a step cannot be placed when there is no journey yet', () => {
+    const result = planCustomerImport(
+      parseCsv(header + 'Acme,01/10/2026,Onboarded,15/11/2026\nBolt,01/10/2026,,\n'),
+      map,
+      DMY,
+      { ...CONTEXT, steps: [] },
+      today,
+    );
+    expect(result.rejected.map((r) => [r.line, r.message])).toEqual([
+      [
+        2,
+        'There is no customer journey yet to place “Onboarded” on: map the journey first, or import without the Step column',
+      ],
+    ]);
+    // A line without a step is fine, and has no step (nor a step date).
+    expect(result.rows.map((r) => [r.customer, r.stepId, r.stepSince])).toEqual([
+      ['Bolt', null, undefined],
     ]);
   });
 });

@@ -1,0 +1,209 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { periodLabel, periodOf } from '../../src/domain/periods';
+import { shortDate } from '../../src/domain/planStatus';
+import { expectNoA11yViolations, launchBrowser, newPage } from './support/browser';
+import { createWorkspace, nav, treeRow, waitSaved } from './support/app';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** A local calendar date `days` from now, YYYY-MM-DD (the app works in local dates). */
+function localDate(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+const column = (page: Page, step: string) =>
+  page.getByRole('region', { name: new RegExp(`^${step}`) });
+
+const csvFile = (text: string) => ({
+  name: 'customers.csv',
+  mimeType: 'text/csv',
+  buffer: Buffer.from(text, 'utf8'),
+});
+
+test('plans are dated when things happened: a past move, its week in a journey metric, days on step, refusals', async () => {
+  const { context, page, errors } = await newPage(browser);
+  const today = localDate(0);
+  const start = localDate(-40);
+  const moved = localDate(-14);
+  try {
+    const id = await createWorkspace(page, 'Dated plans', 'saas-weekly-active-users');
+    const base = `/#/w/${encodeURIComponent(id)}`;
+
+    // No journey yet: the import says a step cannot be placed, instead of "place them later".
+    await nav(page, 'Customers').click();
+    await page.getByRole('heading', { name: 'No success plans yet' }).waitFor();
+    await page.goto(`${base}/customers/import`);
+    await page.getByTestId('no-journey').getByText('a line naming a step is refused').waitFor();
+    await page
+      .getByLabel('Choose a CSV file')
+      .setInputFiles(csvFile('Customer,Start date,Step\nAcme,2026-01-05,Onboarded\n'));
+    await page
+      .getByText('There is no customer journey yet to place “Onboarded” on: map the journey first')
+      .waitFor();
+    await expect(page.getByRole('button', { name: /^Import/ }).isDisabled()).resolves.toBe(true);
+
+    // The starter journey: Signed → Onboarded → First request → Request fulfilled (NSM moment).
+    await page.getByTestId('no-journey').getByRole('link', { name: 'map the journey' }).click();
+    await page
+      .getByRole('button', { name: /^Start from: Signed → Onboarded → First request/ })
+      .click();
+    await expect.poll(() => page.getByLabel('Name', { exact: true }).count()).toBe(4);
+
+    // A plan created on a later step with a past start entered it on its start, not today.
+    await nav(page, 'Customers').click();
+    await page.getByRole('button', { name: 'New success plan' }).click();
+    await page.getByLabel('Customer', { exact: true }).fill('Acme Logistics');
+    await page.getByLabel('Journey step').selectOption({ label: 'Onboarded' });
+    await page.getByLabel('Start date', { exact: true }).fill(start);
+    await page.getByRole('button', { name: 'Create plan' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Acme Logistics' }).waitFor();
+    await page
+      .getByTestId('days-on-step')
+      .getByText(`Entered it ${shortDate(start, today)}: 40 days ago`)
+      .waitFor();
+    await expect(page.getByLabel('On this step since').inputValue()).resolves.toBe(start);
+
+    // The board: a move dated before the start is refused where one looks; a past date moves.
+    await page.goto(`${base}/customers/board`);
+    await column(page, 'Onboarded').getByRole('link', { name: 'Acme Logistics' }).waitFor();
+    await page.getByLabel('Moves dated').fill(localDate(-50));
+    await page.getByRole('link', { name: 'Acme Logistics', exact: true }).focus();
+    await page.keyboard.press('Alt+ArrowRight');
+    await page
+      .getByRole('alert')
+      .getByText(
+        `“Acme Logistics” was not moved: A move on ${shortDate(localDate(-50), today)} is before the plan starts (${shortDate(start, today)}).`,
+      )
+      .waitFor();
+    await expect(
+      column(page, 'Onboarded').getByRole('link', { name: 'Acme Logistics' }).count(),
+    ).resolves.toBe(1);
+    await page.getByLabel('Moves dated').fill(moved);
+    await page.getByRole('link', { name: 'Acme Logistics', exact: true }).focus();
+    await page.keyboard.press('Alt+ArrowRight');
+    await column(page, 'First request').getByRole('link', { name: 'Acme Logistics' }).waitFor();
+    await expect(page.getByRole('alert').count()).resolves.toBe(0);
+    await expectNoA11yViolations(page, 'board with a move date');
+    await waitSaved(page);
+
+    // After a reload: days on the step count from the move's date.
+    await page.reload();
+    await page.goto(`${base}/customers`);
+    await page.getByRole('link', { name: 'Acme Logistics', exact: true }).first().click();
+    await page
+      .getByTestId('days-on-step')
+      .getByText(`Entered it ${shortDate(moved, today)}: 14 days ago`)
+      .waitFor();
+    await expect(page.getByLabel('On this step since').inputValue()).resolves.toBe(moved);
+    // A start after a step the plan entered is refused at the field.
+    await page.getByLabel('Start date', { exact: true }).fill(localDate(-7));
+    await page.getByLabel('Start date', { exact: true }).blur();
+    await page
+      .getByText(
+        `The plan entered “Onboarded” on ${shortDate(start, today)}, before this start date.`,
+      )
+      .waitFor();
+    await expect(
+      page.getByLabel('Start date', { exact: true }).getAttribute('aria-invalid'),
+    ).resolves.toBe('true');
+    await expectNoA11yViolations(page, 'plan page with a refused start');
+
+    // A journey metric: customers reaching "First request", counted in the week of the move.
+    await page.goto(`${base}/tree`);
+    await treeRow(page, 'Weekly active users').click();
+    await page.keyboard.press('a');
+    await page.getByLabel('Name', { exact: true }).fill('Customers reaching First request');
+    await page.keyboard.press('Enter');
+    const metricId = await treeRow(page, 'Customers reaching First request').getAttribute(
+      'data-id',
+    );
+    await page.goto(`${base}/metric/${encodeURIComponent(metricId ?? '')}`);
+    await page.getByLabel('Values come from').selectOption('reached-step');
+    await page.getByLabel('Step reached').selectOption({ label: 'First request' });
+    await page.getByText('Customers reaching “First request”, per week').waitFor();
+    const values = page
+      .getByRole('region', { name: 'Computed from success plans' })
+      .getByRole('table');
+    const week = (date: string) => periodLabel(periodOf(date, 'week'));
+    const row = (date: string) => values.getByRole('row').filter({ hasText: week(date) });
+    await expect.poll(() => row(moved).getByRole('cell').nth(1).textContent()).toBe('1');
+    // This week (none moved in it) is 0: the move was not counted when it was typed.
+    await expect(row(today).getByRole('cell').nth(1).textContent()).resolves.toBe('0');
+    await expectNoA11yViolations(page, 'journey metric');
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a milestone tick can be dated, and % done within 30 days says how many are still open', async () => {
+  const { context, page, errors } = await newPage(browser);
+  const today = localDate(0);
+  try {
+    const id = await createWorkspace(page, 'Dated ticks', 'saas-weekly-active-users');
+    const base = `/#/w/${encodeURIComponent(id)}`;
+    await page.goto(`${base}/customers/journey`);
+    await page
+      .getByRole('button', { name: /^Start from: Signed → Onboarded → First request/ })
+      .click();
+    await expect.poll(() => page.getByLabel('Name', { exact: true }).count()).toBe(4);
+
+    // Two plans started today: one with its milestone done, one still open.
+    for (const [customer, tick] of [
+      ['Tempo Labs', true],
+      ['Quill Partners', false],
+    ] as const) {
+      await nav(page, 'Customers').click();
+      await page.getByRole('button', { name: 'New success plan' }).click();
+      await page.getByLabel('Customer', { exact: true }).fill(customer);
+      await page.getByRole('button', { name: 'Create plan' }).click();
+      await page.getByRole('heading', { level: 2, name: customer }).waitFor();
+      await page.getByLabel('New milestone', { exact: true }).fill('Kick-off call');
+      await page.getByRole('button', { name: 'Add milestone' }).click();
+      if (tick) await page.getByRole('checkbox', { name: 'Done: Kick-off call' }).check();
+    }
+    // The tick is dated today, and the date is refused after today.
+    await nav(page, 'Customers').click();
+    await page.getByRole('link', { name: 'Tempo Labs', exact: true }).first().click();
+    const doneOn = page.getByLabel('Done on');
+    await expect(doneOn.inputValue()).resolves.toBe(today);
+    await doneOn.fill(localDate(1));
+    await doneOn.blur();
+    await page.getByText(`Done on ${shortDate(localDate(1), today)} is after today.`).waitFor();
+    await expectNoA11yViolations(page, 'plan page with a done milestone');
+
+    await page.goto(`${base}/tree`);
+    await treeRow(page, 'Weekly active users').click();
+    await page.keyboard.press('a');
+    await page.getByLabel('Name', { exact: true }).fill('Plans completed within 30 days');
+    await page.keyboard.press('Enter');
+    const metricId = await treeRow(page, 'Plans completed within 30 days').getAttribute('data-id');
+    await page.goto(`${base}/metric/${encodeURIComponent(metricId ?? '')}`);
+    await page.getByLabel('Values come from').selectOption('completed-within');
+    const panel = page.getByRole('region', { name: 'Computed from success plans' });
+    // Tempo counts (done in time); Quill is not a failure yet.
+    const thisWeek = panel
+      .getByRole('row')
+      .filter({ hasText: periodLabel(periodOf(today, 'week')) });
+    await thisWeek.getByRole('cell', { name: '100 %' }).waitFor();
+    await thisWeek.getByRole('cell', { name: '1 of 2 still within their 30 days' }).waitFor();
+    await expectNoA11yViolations(page, 'completion metric');
+    await waitSaved(page);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
