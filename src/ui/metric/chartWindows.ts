@@ -11,7 +11,7 @@ import {
   type ExperimentStatus,
 } from '../../domain/experiments';
 import { overlappingExperiments } from '../../domain/experimentEffect';
-import { grainOf, periodEnd, periodOf, periodStart } from '../../domain/periods';
+import { grainOf, periodEnd, periodOf, periodStart, quarterFirstMonth } from '../../domain/periods';
 
 /** How an experiment is linked to a metric: it should move it, or must not harm it. */
 export type WindowRole = 'target' | 'guardrail';
@@ -69,8 +69,10 @@ export function windowRange(
   // Keys of one grain sort as strings: find the first key at or after the period holding the
   // window's first day and the last at or before the one holding its last day (binary search:
   // 50 windows over 1,826 days must not parse 90,000 dates).
-  const lo = periodOf(window.start, grain);
-  const hi = periodOf(window.end, grain);
+  // Quarters of the categories' own fiscal year (a shifted one, "2026-Q1+1", names its shift).
+  const fiscalStart = grain === 'quarter' ? ((quarterFirstMonth(first ?? '') ?? 0) % 3) + 1 : 1;
+  const lo = periodOf(window.start, grain, fiscalStart);
+  const hi = periodOf(window.end, grain, fiscalStart);
   const from = firstAtLeast(keys, lo);
   const to = firstAtLeast(keys, hi + '\uffff') - 1;
   return from <= to && from < keys.length ? { from, to } : null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Point } from '../../../src/domain/aggregate';
 import { chartSeries, type ChartInput } from '../../../src/ui/metric/chartData';
+import { windowRange } from '../../../src/ui/metric/chartWindows';
 
 const pts = (...pairs: [string, number][]): Point[] =>
   pairs.map(([period, value]) => ({ period, value }));
@@ -40,5 +41,21 @@ describe('the chart by quarter follows the fiscal year start', () => {
       { x: 1, y: 3 },
     ]);
     expect(s.targets).toEqual([{ x: 1, y: 10 }]);
+  });
+});
+
+describe('experiment windows on the chart by fiscal quarter', () => {
+  it('cover the shifted quarters that hold their days', () => {
+    const keys = ['2025-Q4+1', '2026-Q1+1', '2026-Q2+1'];
+    // 10 Jan – 20 Feb 2026: Nov–Jan (index 0) and Feb–Apr (index 1).
+    expect(windowRange(keys, { start: '2026-01-10', end: '2026-02-20' })).toEqual({
+      from: 0,
+      to: 1,
+    });
+    // 1–31 May 2026: May–Jul only.
+    expect(windowRange(keys, { start: '2026-05-01', end: '2026-05-31' })).toEqual({
+      from: 2,
+      to: 2,
+    });
   });
 });
