@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { periodLabel, periodOf } from '../../src/domain/periods';
 import { shortDate } from '../../src/domain/planStatus';
 import { expectNoA11yViolations, launchBrowser, newPage } from './support/browser';
@@ -202,6 +202,53 @@ test('a milestone tick can be dated, and % done within 30 days says how many are
     await thisWeek.getByRole('cell', { name: '1 of 2 still within their 30 days' }).waitFor();
     await expectNoA11yViolations(page, 'completion metric');
     await waitSaved(page);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the dated board and plan page fit a phone, by touch, in dark mode', async () => {
+  const context = await browser.newContext({
+    baseURL: inject('baseURL'),
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+    colorScheme: 'dark',
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+  try {
+    const id = await createWorkspace(page, 'Phone plans', 'saas-weekly-active-users');
+    const base = `/#/w/${encodeURIComponent(id)}`;
+    await page.goto(`${base}/customers/journey`);
+    await page
+      .getByRole('button', { name: /^Start from: Signed → Onboarded → First request/ })
+      .tap();
+    await expect.poll(() => page.getByLabel('Name', { exact: true }).count()).toBe(4);
+    await page.goto(`${base}/customers`);
+    await page.getByRole('button', { name: 'New success plan' }).tap();
+    await page.getByLabel('Customer', { exact: true }).fill('Acme Corporation');
+    await page.getByLabel('Start date', { exact: true }).fill(localDate(-10));
+    await page.getByRole('button', { name: 'Create plan' }).tap();
+    await page.getByRole('heading', { level: 2, name: 'Acme Corporation' }).waitFor();
+    await page.getByLabel('On this step since').waitFor();
+    expect(await width()).toBeLessThanOrEqual(390);
+    const since = await page.getByLabel('On this step since').boundingBox();
+    expect(since?.height ?? 0).toBeGreaterThanOrEqual(44);
+    await expectNoA11yViolations(page, 'plan page at 390 px, dark');
+
+    await page.goto(`${base}/customers/board`);
+    await page.getByLabel('Moves dated').fill(localDate(-3));
+    await page.getByRole('button', { name: 'Move Acme Corporation to Onboarded' }).tap();
+    await column(page, 'Onboarded').getByRole('link', { name: 'Acme Corporation' }).waitFor();
+    // The board scrolls inside its own box; the page does not.
+    expect(await width()).toBeLessThanOrEqual(390);
+    const dated = await page.getByLabel('Moves dated').boundingBox();
+    expect(dated?.height ?? 0).toBeGreaterThanOrEqual(44);
+    await expectNoA11yViolations(page, 'board at 390 px, dark');
     expect(errors).toEqual([]);
   } finally {
     await context.close();
