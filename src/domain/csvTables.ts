@@ -88,32 +88,25 @@ function startDateOf(comment: string): string | null {
 /** How many rows of a table tell which of its columns hold numbers or dates. */
 const DATA_SAMPLE = 20;
 
-/** A table being read, with the columns where its first rows hold data. */
-interface OpenTable {
-  table: CsvTable;
-  dataColumns: Set<number>;
-}
+/** True when one of the table's first rows holds a number or a date in the column. */
+const holdsData = (table: CsvTable, column: number): boolean =>
+  table.rows.slice(0, DATA_SAMPLE).some((r) => isDataCell(r[column] ?? ''));
 
 /** Splits a file's records into tables (see the file comment). */
 export function splitTables(records: Iterable<CsvRecord>, delimiter: string): TablesOfFile {
   const out: TablesOfFile = { tables: [], comments: [], titles: [], reportStart: null };
-  let open: OpenTable | null = null;
+  let open: CsvTable | null = null;
   let afterBreak = true;
   let afterComment = false;
   let title: CsvRecord | null = null;
-  const addRow = (into: OpenTable, { cells, line }: CsvRecord): void => {
+  const addRow = (into: CsvTable, { cells, line }: CsvRecord): void => {
     const values = filled(cells);
     if (TOTAL_WORDS.has(nameKey(values[0] ?? '').replace(/:$/, ''))) {
-      into.table.totals.push(line);
+      into.totals.push(line);
       return;
     }
-    if (into.table.rows.length < DATA_SAMPLE) {
-      cells.forEach((c, i) => {
-        if (isDataCell(c)) into.dataColumns.add(i);
-      });
-    }
-    into.table.rows.push(cells);
-    into.table.lines.push(line);
+    into.rows.push(cells);
+    into.lines.push(line);
   };
   for (const record of records) {
     const { cells, line } = record;
@@ -140,7 +133,7 @@ export function splitTables(records: Iterable<CsvRecord>, delimiter: string): Ta
       open === null ||
       (afterBreak &&
         looksLikeHeader(cells) &&
-        (afterComment || cells.some((c, i) => c.trim() !== '' && open?.dataColumns.has(i))));
+        (afterComment || cells.some((c, i) => c.trim() !== '' && !!open && holdsData(open, i))));
     if (starts) {
       if (title) out.titles.push(title.line);
       const header = cells.map((c) => c.trim());
@@ -153,7 +146,7 @@ export function splitTables(records: Iterable<CsvRecord>, delimiter: string): Ta
         totals: [],
       };
       out.tables.push(table);
-      open = { table, dataColumns: new Set() };
+      open = table;
     } else if (open) {
       // A line of one word that no header follows is a row of the table after all.
       if (title) addRow(open, title);

@@ -347,6 +347,47 @@ test('a GA4 export: what is left out is said, weeks from its start are placed, a
     await expect(leftOut.locator('li').last().textContent()).resolves.toBe(
       'Lines 10–15: another table (“Nth week, Active users, New users”, 4 rows); choose it under “Table”',
     );
+
+    // See before you import: what will be stored, and values implausible beside the history
+    // (stored 1,200 1,300 1,350 1,450: median 1,325).
+    const later = [
+      'Metric,Week,Value',
+      'Weekly active users,2026-W45,1.234', // 1,234 read with the wrong mark?
+      'Weekly active users,2026-W46,1500000', // ≥ 1,000 × 1,325
+      'Weekly active users,2026-W47,1500',
+    ].join('\n');
+    await page
+      .getByLabel('Choose a CSV file')
+      .setInputFiles({ name: 'later.csv', mimeType: 'text/csv', buffer: Buffer.from(later) });
+    await summary.getByText('3 values ready to import').waitFor();
+    await expect(summary.textContent()).resolves.toMatch(/2 values to check/);
+    const stored = page.getByRole('table', { name: 'What will be stored' }).locator('tbody tr');
+    const cells = await stored.evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')),
+    );
+    expect(cells.map((c) => [c[0], c[1], c[3]])).toEqual([
+      ['2', 'Weekly active users', '1.23 (check)'],
+      ['3', 'Weekly active users', '1,500,000 (check)'],
+      ['4', 'Weekly active users', '1,500'],
+    ]);
+    const checks = page.getByRole('heading', { name: '2 values look implausible' });
+    await checks.waitFor();
+    await page
+      .getByText(/1,500,000 is at least 1,000× the median of its recent values \(1,325\)/)
+      .waitFor();
+    await page.getByText(/a thousands separator may have been read as a decimal mark/).waitFor();
+
+    // The import screen at 390 px and in dark mode: no sideways scroll, 44 px targets, no axe findings.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(
+      page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).resolves.toBe(true);
+    for (const label of ['Metric (name or id)', 'Decimal mark', 'Read as']) {
+      const box = await page.getByLabel(label).boundingBox();
+      expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+    }
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectNoA11yViolations(page, 'import preview with values to check, 390 px, dark');
     expect(errors).toEqual([]);
   } finally {
     await context.close();
