@@ -478,3 +478,80 @@ test('bulk edit: three metrics checked in the outline get an owner, a cadence an
     await context.close();
   }
 });
+
+test('help lists the keys of the screen ("?" or the Help button); printed, no screen shows buttons or navigation', async () => {
+  const { context, page, errors } = await newPage(browser);
+  try {
+    const id = await createWorkspace(page, 'Help and print', 'nights-booked');
+    await page.goto(`/#/w/${id}/tree`);
+    await treeRow(page, 'Nights booked').click();
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard keys: Metric tree' });
+    await help.waitFor();
+    const lines = () =>
+      help
+        .locator('dl > div')
+        .evaluateAll((rows) => rows.map((r) => r.textContent?.replace(/\s+/g, ' ').trim()));
+    await expect(lines()).resolves.toEqual(
+      expect.arrayContaining([
+        'Space Check the metric for a bulk edit of owner, cadence, status',
+        'Alt+→ / Alt+← Indent under the one above / outdent',
+        '/ Search metrics, plans, insights and people',
+      ]),
+    );
+    await expectNoA11yViolations(page, 'help panel');
+    // Escape closes it and the focus goes back to the row it came from.
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('role')))
+      .toBe('treeitem');
+
+    // The Help button on the check-in lists the check-in's keys, not the tree's.
+    await page.goto(`/#/w/${id}/checkin`);
+    await page.getByRole('button', { name: 'Help' }).click();
+    const checkinHelp = page.getByRole('dialog', { name: 'Keyboard keys: Check-in' });
+    await checkinHelp.waitFor();
+    const checkinLines = await checkinHelp.locator('dl > div').allTextContents();
+    expect(checkinLines.join('\n')).toContain('Save the value and go to the next metric');
+    expect(checkinLines.join('\n')).not.toContain('bulk edit');
+    await checkinHelp.getByRole('button', { name: 'Close' }).click();
+    await checkinHelp.waitFor({ state: 'hidden' });
+
+    // Printed: every tab shows its content and the workspace's name, with no button, no
+    // navigation and no search.
+    const tabs = await page
+      .getByRole('navigation', { name: 'Workspace' })
+      .getByRole('link')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    expect(tabs.length).toBeGreaterThan(10);
+    // A metric's page too: its own buttons (Add, the chart's windows) must go as well.
+    await page.goto(`/#/w/${id}/tree`);
+    tabs.push(
+      `#/w/${id}/metric/${(await treeRow(page, 'Nights booked').getAttribute('data-id')) ?? ''}`,
+    );
+    await page.emulateMedia({ media: 'print' });
+    for (const href of tabs) {
+      await page.goto(`/${href}`);
+      await page.locator('main h2').first().waitFor(); // the screen's content is shown
+      const shown = await page.evaluate(() => {
+        const visible = (el: Element): boolean => {
+          const r = el.getBoundingClientRect();
+          return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+        };
+        return {
+          buttons: [...document.querySelectorAll('button')]
+            .filter(visible)
+            .map((b) => b.textContent?.trim()),
+          nav: [...document.querySelectorAll('nav')].filter(visible).length,
+          search: [...document.querySelectorAll('[role="search"]')].filter(visible).length,
+          name: visible(document.querySelector('h1') ?? document.body),
+        };
+      });
+      expect({ href, ...shown }).toEqual({ href, buttons: [], nav: 0, search: 0, name: true });
+    }
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
