@@ -109,6 +109,8 @@ export interface PeriodReportInput {
   /** A week ("2026-W49") or a month ("2026-12"). */
   period: string;
   today: string;
+  /** The month the workspace's fiscal year starts (default January): a quarterly metric's quarters. */
+  fiscalStart?: number;
 }
 
 /** Whether a period key is one a report can be made for (a week or a month). */
@@ -137,6 +139,7 @@ function movedLine(
   points: readonly Point[],
   report: { period: string; grain: ReportGrain; start: string; end: string },
   series: MetricSeries,
+  fiscalStart: number,
 ): MovedLine | null {
   const own = metric.cadence === null ? null : CADENCE_GRAIN[metric.cadence];
   const grain = grainOf(points.at(-1)?.period ?? '') ?? own;
@@ -144,7 +147,7 @@ function movedLine(
   let period = report.period;
   if (!finer(grain, report.grain)) {
     // Coarser: its own period whose last day falls inside the report's period.
-    period = periodOf(report.end, grain);
+    period = periodOf(report.end, grain, fiscalStart);
     if (periodEnd(period) > report.end) period = nextPeriod(period, -1);
     if (periodEnd(period) < report.start) return null;
   }
@@ -175,11 +178,16 @@ function upTo(points: readonly Point[], date: string): Point[] {
   });
 }
 
-function offTrackLine(metric: Metric, points: readonly Point[], at: string): OffTrackLine | null {
+function offTrackLine(
+  metric: Metric,
+  points: readonly Point[],
+  at: string,
+  fiscalStart: number,
+): OffTrackLine | null {
   const known = upTo(points, at);
   const latest = known.at(-1);
   if (latest === undefined) return null;
-  const s = summarize(metric, known, undefined, at);
+  const s = summarize(metric, known, undefined, at, [], fiscalStart);
   if (metric.kind === 'counter') {
     if (!s.counterWarning) return null;
     const expected = metric.baselineValue ?? known[0]?.value ?? null;
@@ -194,6 +202,7 @@ function dueValue(
   points: readonly Point[],
   report: { start: string; end: string },
   today: string,
+  fiscalStart: number,
 ): DueValue | null {
   if (!isTracked(metric) || metric.cadence === null) return null;
   const grain = CADENCE_GRAIN[metric.cadence];
@@ -203,7 +212,10 @@ function dueValue(
   if (from > last) return null;
   const logged = new Set(points.map((p) => p.period));
   const current = today <= report.end;
-  const periods = periodsBetween(periodOf(from, grain), periodOf(last, grain)).filter(
+  const periods = periodsBetween(
+    periodOf(from, grain, fiscalStart),
+    periodOf(last, grain, fiscalStart),
+  ).filter(
     // Owed: it ended inside the report's period, or the report is this one and it runs today.
     (p) => !logged.has(p) && (periodEnd(p) <= report.end || (current && periodEnd(p) >= today)),
   );
@@ -226,6 +238,7 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
   const report = { period, grain, start, end };
   const at = end < today ? end : today;
   const series = input.series ?? treeSeries(input.tree, input.pointsOf);
+  const fiscal = input.fiscalStart ?? 1;
 
   const moved: MovedLine[] = [];
   const offTrack: OffTrackLine[] = [];
@@ -233,11 +246,11 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
   for (const metric of treeOrder(input.tree)) {
     if (metric.status === 'retired') continue;
     const points = input.pointsOf(metric.id);
-    const m = movedLine(metric, points, report, series);
+    const m = movedLine(metric, points, report, series, fiscal);
     if (m) moved.push(m);
-    const o = offTrackLine(metric, points, at);
+    const o = offTrackLine(metric, points, at, fiscal);
     if (o) offTrack.push(o);
-    const d = start <= today ? dueValue(metric, points, report, today) : null;
+    const d = start <= today ? dueValue(metric, points, report, today, fiscal) : null;
     if (d) dueValues.push(d);
   }
   moved.sort((a, b) => size(b) - size(a));

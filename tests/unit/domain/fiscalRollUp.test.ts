@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rollUp, type Point } from '../../../src/domain/aggregate';
 import { metricSeries } from '../../../src/domain/metricSeries';
+import { periodReport } from '../../../src/domain/periodReport';
 import { reviewRows } from '../../../src/domain/review';
 import { buildTree } from '../../../src/domain/tree';
 import { metric } from '../factories';
@@ -85,5 +86,34 @@ describe('the review of a shifted quarter', () => {
     expect(row).toMatchObject({ start: 6, target: 20, actual: 15 });
     expect(row?.attainment).toBeCloseTo(64.29, 1);
     expect(row?.points).toEqual([p('2026-02', 4), p('2026-03', 5), p('2026-04', 6)]);
+  });
+});
+
+describe('the monthly report of a fiscal workspace', () => {
+  it('shows a quarterly metric for the fiscal quarter that ends in the month', () => {
+    const q = metric('q', {
+      name: 'Retention',
+      kind: 'north-star',
+      cadence: 'quarterly',
+      aggregation: 'last',
+      createdAt: Date.UTC(2025, 0, 1),
+      baselineDate: '2025-01-01',
+    });
+    const points = [p('2025-Q4+1', 40), p('2026-Q1+1', 50)];
+    const input = {
+      tree: buildTree([q]),
+      pointsOf: () => points,
+      experiments: [],
+      insights: [],
+      period: '2026-04',
+      today: '2026-05-10',
+    };
+    // February start: Feb–Apr ends on 30 April, inside the report's month: 50, up 10 on Nov–Jan.
+    const fiscal = periodReport({ ...input, fiscalStart: 2 });
+    expect(fiscal.moved.map((l) => [l.period, l.value, l.previous])).toEqual([
+      ['2026-Q1+1', 50, 40],
+    ]);
+    // Calendar quarters: none ends in April (Q1 on 31 March, Q2 on 30 June): no line.
+    expect(periodReport(input).moved).toEqual([]);
   });
 });
