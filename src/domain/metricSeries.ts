@@ -17,7 +17,7 @@
  * (a month, asked for a week) cannot be split either: it is left out and counted.
  */
 import { aggregate, rollUp, type Point } from './aggregate';
-import { hasFormula, planFormulas } from './formula';
+import { hasFormula, normaliseName, planFormulas, referencesOf } from './formula';
 import { formulaSeries, type FormulaSeries, type Gap, type Roll } from './formulaSeries';
 import { addDays, GRAIN_ORDER, grainOf, periodEnd, periodStart, type Grain } from './periods';
 import type { Metric, RepairedTree } from './types';
@@ -29,7 +29,10 @@ export interface Series {
   points: readonly Point[];
   /** Periods a formula could not be computed for, with the reason, chronological. */
   gaps: readonly Gap[];
-  /** Values logged for periods longer than the grain (they cannot be split), left out. */
+  /**
+   * Values logged for periods longer than the grain (they cannot be split), left out: the
+   * metric's own, or for a formula those of the metrics it reads directly.
+   */
   skipped: number;
 }
 
@@ -137,7 +140,8 @@ export function metricSeries(source: SeriesSource): MetricSeries {
     if (m === undefined) return NONE;
     if (hasFormula(m)) {
       const f = formulasAt(grain);
-      return { points: f.points.get(metricId) ?? [], gaps: f.gaps.get(metricId) ?? [], skipped: 0 };
+      const points = f.points.get(metricId) ?? [];
+      return { points, gaps: f.gaps.get(metricId) ?? [], skipped: inputsSkipped(metricId, grain) };
     }
     const key = `${grain ?? ''}|${metricId}`;
     let held = rolled.get(key);
@@ -166,7 +170,25 @@ export function metricSeries(source: SeriesSource): MetricSeries {
       gap: f.gaps.get(metricId)?.[0] ?? null,
     };
   };
-  return { at, valueIn, problems: planFormulas(metrics).problems };
+  const plan = planFormulas(metrics);
+  const idsByName = new Map<string, string[]>();
+  for (const m of metrics) {
+    const key = normaliseName(m.name);
+    idsByName.set(key, [...(idsByName.get(key) ?? []), m.id]);
+  }
+  /** How many values of the hand-logged metrics a formula reads cannot be placed at `grain`. */
+  function inputsSkipped(metricId: string, grain: Grain | null): number {
+    const expr = plan.parsed.get(metricId);
+    if (expr === undefined || grain === null) return 0;
+    let n = 0;
+    for (const name of referencesOf(expr).keys()) {
+      const ids = idsByName.get(name) ?? [];
+      const input = ids.length === 1 && ids[0] !== undefined ? byId.get(ids[0]) : undefined;
+      if (input && !hasFormula(input)) n += at(input.id, grain).skipped;
+    }
+    return n;
+  }
+  return { at, valueIn, problems: plan.problems };
 }
 
 /** The series of a tree's live metrics, from each metric's values as logged (or from plans). */

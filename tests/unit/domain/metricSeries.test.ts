@@ -198,6 +198,31 @@ describe('metricSeries: a formula at a coarser grain is computed from its inputs
     expect(s.at('m', 'month').points).toEqual([{ period: '2026-11', value: 10 }]);
   });
 
+  it('counts the input values a formula cannot place at a finer grain', () => {
+    // A weekly formula over a monthly input: November's 7 cannot be split into weeks.
+    const metrics = [
+      metric('m', { name: 'M', cadence: 'monthly' }),
+      metric('w', { name: 'W' }),
+      metric('f', { name: 'F', formula: 'M + W' }),
+    ];
+    const logged = new Map([
+      ['m', pts({ '2026-11': 7 })],
+      ['w', pts({ '2026-W45': 1, '2026-W46': 2 })],
+    ]);
+    const s = metricSeries({ metrics, logged: (id) => logged.get(id) ?? [] });
+    expect(s.at('f', 'week').skipped).toBe(1);
+    expect(s.at('f', 'week').gaps.map((g) => g.fact)).toEqual([
+      '“M” has no value',
+      '“M” has no value',
+    ]);
+    // By month: 7 + (1 + 2) = 10.
+    expect(s.at('f', 'month')).toEqual({
+      points: [{ period: '2026-11', value: 10 }],
+      gaps: [],
+      skipped: 0,
+    });
+  });
+
   it('ignores the formula of a metric computed from plans, and has no series for unknown ids', () => {
     const metrics = [
       metric('x', { name: 'X' }),
