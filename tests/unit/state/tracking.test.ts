@@ -10,13 +10,16 @@ import { milestone, plan, sampleJourney } from '../planFactories';
 
 const journey = sampleJourney();
 
-/** Two plans started in March 2026: one finished its milestones in 10 days, one did not. */
+/**
+ * Two plans started in March 2026: one finished its milestones in 10 days, one did not and its
+ * 30 days ended on 31 March (before today, 2 April), so it counts as not done in time.
+ */
 const PLANS: Plan[] = [
   plan('a', {
     startDate: '2026-03-02',
     milestones: [milestone('m1', { done: true, doneAt: '2026-03-12' })],
   }),
-  plan('b', { startDate: '2026-03-20', milestones: [milestone('m2')] }),
+  plan('b', { startDate: '2026-03-01', milestones: [milestone('m2')] }),
 ];
 
 describe('Tracking with metrics computed from plans', () => {
