@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { whenIdle } from '../storage/idle';
 import { restoreVersion, versionDoc, type RestoreCount, type RestoreScope } from '../doc/restore';
 import type { WorkspaceDoc } from '../doc/schema';
 import { countRecords, describeDifference, totalRecords, type RecordCounts } from '../doc/versions';
@@ -186,7 +187,13 @@ export class WorkspaceHistory {
    * to it, or to null when storage refused (then `error` says so). Saves run one at a time.
    */
   checkpoint(reason: CheckpointReason): Promise<Checkpoint | null> {
-    const run = this.#saving.then(async () => {
+    // The version saved on open encodes the whole document: not before the first screen is
+    // painted (it ran in the opening task), but once the page is idle; its place in line stays.
+    const ready =
+      reason === 'open'
+        ? this.#saving.then(() => new Promise<void>((resolve) => whenIdle(resolve)))
+        : this.#saving;
+    const run = ready.then(async () => {
       const ws = this.#ws;
       if (!ws) return null;
       // Nothing changed since this session's last save: that version is the one (no re-encoding).

@@ -8,6 +8,7 @@
  * One compaction at a time; a failed one leaves the rows as they were and is tried again at the
  * next bound crossed.
  */
+import { whenIdle } from './idle';
 import type { StoredDoc } from './workspaceStore';
 
 export interface CompactionBounds {
@@ -22,12 +23,6 @@ export const COMPACTION_BOUNDS: CompactionBounds = { onOpen: 100, whileOpen: 300
 /** Whether `rows` stored rows call for a compaction, on open or after a save. */
 export function compactionDue(rows: number, when: 'open' | 'save', bounds = COMPACTION_BOUNDS) {
   return rows > (when === 'open' ? bounds.onOpen : bounds.whileOpen);
-}
-
-/** Runs `task` when the page is idle (or within `timeoutMs`); in Node, on the next macrotask. */
-export function whenIdle(task: () => void, timeoutMs = 2000): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: timeoutMs });
-  else setTimeout(task, 0);
 }
 
 type Compactable = Pick<StoredDoc, 'rows' | 'compact' | 'written' | 'subscribe'>;
