@@ -128,3 +128,25 @@ export function parseDateCell(text: string, order: DateOrder): DateCell | null {
   s = s.replace(WEEKDAY_RE, '');
   return parsePeriod(s) ?? parseNamedDate(s) ?? parseNumericDate(s, order);
 }
+
+/**
+ * Why a cell written as a week or a quarter names none, or null: "2025-W53" (2025 has 52 ISO
+ * weeks), "W0 2025", "Q5 2025", "2025-Q0".
+ */
+export function impossiblePeriod(text: string): string | null {
+  const s = text.trim().replace(/\s+/g, ' ');
+  const week =
+    /^(\d{4})[-\s]?W(\d{1,2})$/i.exec(s) ?? /^W(?:eek)?\s*(\d{1,2}),?\s+(\d{4})$/i.exec(s);
+  if (week) {
+    const [a = '', b = ''] = [week[1], week[2]];
+    const [year, w] = a.length === 4 ? [a, Number(b)] : [b, Number(a)];
+    const weeks = grainOf(`${year}-W53`) === 'week' ? 53 : 52;
+    return `“${text.trim()}”: there is no week ${w} in ${year} (its ISO weeks run 1–${weeks})`;
+  }
+  const quarter = /^(\d{4})[-\s]?Q(\d)$/i.exec(s) ?? /^Q(\d)[-\s/]?(\d{4})$/i.exec(s);
+  if (quarter) {
+    const q = /^Q/i.test(s) ? quarter[1] : quarter[2];
+    return `“${text.trim()}”: there is no quarter ${q} (quarters are Q1–Q4)`;
+  }
+  return null;
+}

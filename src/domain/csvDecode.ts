@@ -16,7 +16,10 @@ export interface DecodedCsv {
   text: string;
   /** The encoding the text was read with: the choice, else the detected one. */
   encoding: CsvEncoding;
-  /** What the bytes look like: a BOM's encoding, else UTF-8 when valid, else Windows-1252. */
+  /**
+   * What the bytes look like: a BOM's encoding, else UTF-16 by its NUL pattern, else UTF-8 when
+   * valid, else Windows-1252.
+   */
   detected: CsvEncoding;
   /** How many U+FFFD replacement characters the text holds (bytes that could not be read). */
   unreadable: number;
@@ -46,9 +49,30 @@ function isUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+/**
+ * UTF-16 without a byte order mark, by its NUL pattern: text in Latin letters has a zero byte
+ * in every other byte, the odd ones in little-endian (41 00 = "A"), the even ones in big-endian.
+ * At least 30% of the byte pairs in the first 4 KB must show it, and the other half hold almost
+ * no NULs (a binary file has them everywhere).
+ */
+function utf16ByNuls(bytes: Uint8Array): CsvEncoding | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (odd >= 0.3 * pairs && even <= 0.02 * pairs) return 'utf-16le';
+  if (even >= 0.3 * pairs && odd <= 0.02 * pairs) return 'utf-16be';
+  return null;
+}
+
 /** The encoding the bytes are most likely written in (see DecodedCsv.detected). */
 export function detectCsvEncoding(bytes: Uint8Array): CsvEncoding {
-  return bomOf(bytes)?.encoding ?? (isUtf8(bytes) ? 'utf-8' : 'windows-1252');
+  return bomOf(bytes)?.encoding ?? utf16ByNuls(bytes) ?? (isUtf8(bytes) ? 'utf-8' : 'windows-1252');
 }
 
 /**

@@ -6,6 +6,8 @@
 import { parseDateCell, parseNumber, type DateOrder, type ParsedCsv } from './csvParse';
 import type { DecimalMark } from './csvNumber';
 import { relativeDate, type RelativePeriods } from './csvRelative';
+import { impossiblePeriod } from './csvDate';
+import { EARLIEST_ENTRY_YEAR, entryPeriodProblem } from './entryPeriods';
 import { CADENCE_GRAIN, grainOf, periodOf, periodStart, type Grain } from './periods';
 import type { Cadence, PeriodKey } from './types';
 import { guessColumns, nameKey, type ColumnMap } from './csvColumns';
@@ -60,6 +62,11 @@ export interface ImportOptions {
   decimal: DecimalMark;
   /** The period column counts days, weeks or months from the report's start (csvRelative.ts). */
   relative?: RelativePeriods | null;
+  /**
+   * Today (YYYY-MM-DD): values for periods that have not started, or before 1900, are refused
+   * as Add entry refuses them (entryPeriods.ts); targets may be for the future.
+   */
+  today?: string;
   /** The month the workspace's fiscal year starts (default January): a date's quarter is its. */
   fiscalStart?: number;
 }
@@ -102,6 +109,15 @@ function notImportable(metric: ImportMetric): string | null {
   return null;
 }
 
+/** Why no value may be stored for the period (Add entry's rule), or null. */
+function entryProblem(period: PeriodKey, options: ImportOptions): string | null {
+  if (options.today === undefined) return null;
+  const problem = entryPeriodProblem(period, options.today);
+  if (problem === 'not-started') return `${period} has not started yet (today is ${options.today})`;
+  if (problem === 'too-old') return `${period} is before ${EARLIEST_ENTRY_YEAR}; check the year`;
+  return null;
+}
+
 /** A date or period cell (or a count from the report's start) as a date or period key. */
 function readPeriodCell(
   periodCell: string,
@@ -111,6 +127,8 @@ function readPeriodCell(
   if (options.relative) return relativeDate(periodCell, options.relative);
   const cell = parseDateCell(periodCell, options.dateOrder);
   if (cell === null) {
+    const impossible = impossiblePeriod(periodCell);
+    if (impossible !== null) return { problem: impossible };
     return { problem: `“${periodCell}” is not a date (${ORDER_WORDS[options.dateOrder]})` };
   }
   return cell;
@@ -201,6 +219,10 @@ function planRow(
   if ('problem' in resolved) return resolved;
   const value = numberCell(cells, map.value, '', options);
   if ('problem' in value) return value;
+  if (value.value !== null) {
+    const when = entryProblem(resolved.period, options);
+    if (when !== null) return { problem: when };
+  }
   const target = numberCell(cells, map.target, 'Target ', options);
   if ('problem' in target) return target;
   const baseline = numberCell(cells, map.baseline, 'Baseline ', options);
@@ -447,6 +469,11 @@ export function planWideImport(
       const value = parseNumber(valueCell, options.decimal);
       if (value === null) {
         reject(`${label}: “${valueCell}” is not a number`);
+        continue;
+      }
+      const when = entryProblem(resolved.period, options);
+      if (when !== null) {
+        reject(`${label}: ${when}`);
         continue;
       }
       builder.add({ line, metricId: metric.id, period: resolved.period, value, note }, cells);

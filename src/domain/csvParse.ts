@@ -40,12 +40,27 @@ export interface ParsedCsv {
 }
 
 const DELIMITERS = [',', ';', '\t'] as const;
-/** A first line longer than this is not a CSV header (a minified JSON, a log, a binary). */
+/** A first line longer than this, with few delimiters, is not a CSV header (JSON, a log). */
 const MAX_FIRST_LINE = 20_000;
 /** How many records the delimiter guess looks at. */
 const SAMPLE_RECORDS = 200;
 
 const isEmptyRecord = (cells: readonly string[]): boolean => cells.join('').trim() === '';
+
+/**
+ * True when a long line is split into cells often (a delimiter at least every 100 characters)
+ * and does not open a JSON value: the header of a sheet with thousands of columns, not a
+ * minified JSON or a log line.
+ */
+function manyCells(line: string): boolean {
+  if (/^\s*[[{]/.test(line)) return false; // JSON
+  let delimiters = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 44 || c === 59 || c === 9) delimiters++;
+  }
+  return delimiters * 100 >= line.length;
+}
 
 /**
  * True when the text holds NULs or many control characters (a decoded binary). Replacement
@@ -181,7 +196,7 @@ export function parseCsv(text: string, table?: number): ParsedCsv {
     firstLine = 2;
   }
   const firstLength = body.indexOf('\n') < 0 ? body.length : body.indexOf('\n');
-  if (firstLength > MAX_FIRST_LINE) {
+  if (firstLength > MAX_FIRST_LINE && !manyCells(body.slice(0, firstLength))) {
     result.problems.push(
       `The first line is ${firstLength.toLocaleString('en')} characters long; this does not look like a CSV file.`,
     );
