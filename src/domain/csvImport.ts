@@ -145,7 +145,11 @@ function periodFor(
   if ('problem' in cell) return cell;
   const grain = CADENCE_GRAIN[metric.cadence];
   if ('date' in cell) {
-    return { period: periodOf(cell.date, grain, options.fiscalStart), date: cell.date, grain };
+    return {
+      period: sharedPeriodOf(cell.date, grain, options.fiscalStart),
+      date: cell.date,
+      grain,
+    };
   }
   const keyGrain = grainOf(cell.period);
   if (keyGrain !== grain) {
@@ -242,18 +246,39 @@ function planRow(
   };
 }
 
+/**
+ * periodOf, giving the same string for the same period: a million rows over a few thousand
+ * dates then hold a few thousand period strings, not a million copies. Bounded like grainOf's.
+ */
+const periodCache = new Map<string, PeriodKey>();
+function sharedPeriodOf(date: string, grain: Grain, fiscalStart: number | undefined): PeriodKey {
+  const key = `${grain}|${fiscalStart ?? 1}|${date}`;
+  let period = periodCache.get(key);
+  if (period === undefined) {
+    if (periodCache.size >= 50_000) periodCache.clear();
+    period = periodOf(date, grain, fiscalStart);
+    periodCache.set(key, period);
+  }
+  return period;
+}
+
 /** Keeps planned rows; a later row for the same metric and period replaces an earlier one. */
 class PlanBuilder {
   private kept: (ImportRow | null)[] = [];
   private cellsOf: string[][] = [];
-  private slotOf = new Map<string, number>();
+  /** Slot of each metric's periods (nested: no million "metric|period" key strings). */
+  private slotOf = new Map<string, Map<PeriodKey, number>>();
   readonly rejected: RowProblem[] = [];
   readonly warnings: RowProblem[] = [];
   readonly targets = new TargetCollector();
 
   add(row: ImportRow, cells: string[]): void {
-    const key = `${row.metricId}\u0000${row.period}`;
-    const earlier = this.slotOf.get(key);
+    let slots = this.slotOf.get(row.metricId);
+    if (!slots) {
+      slots = new Map();
+      this.slotOf.set(row.metricId, slots);
+    }
+    const earlier = slots.get(row.period);
     const earlierRow = earlier === undefined ? null : this.kept[earlier];
     if (earlier !== undefined && earlierRow) {
       this.warnings.push({
@@ -266,7 +291,7 @@ class PlanBuilder {
       });
       this.kept[earlier] = null;
     }
-    this.slotOf.set(key, this.kept.length);
+    slots.set(row.period, this.kept.length);
     this.kept.push(row);
     this.cellsOf.push(cells);
   }
