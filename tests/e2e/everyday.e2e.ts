@@ -213,7 +213,10 @@ function offScreen(page: Page): Promise<string[]> {
       found.push(`the page is ${document.documentElement.scrollWidth} px wide`);
     }
     const check = (what: string, el: Element | null): void => {
-      if (!el) return found.push(`${what}: not shown`) && undefined;
+      if (!el) {
+        found.push(`${what}: not shown`);
+        return;
+      }
       const r = el.getBoundingClientRect();
       if (r.left < 0 || r.right > width + 0.5) {
         found.push(`${what} spans ${Math.round(r.left)}–${Math.round(r.right)}`);
