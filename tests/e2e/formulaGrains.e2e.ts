@@ -150,6 +150,13 @@ test('an NPS and a share by month are computed from November’s inputs; the ÷0
       `Cannot compare: ${reason}`,
     );
     await expect(page.getByText('vs previous').count()).resolves.toBe(0);
+    // The input line of the share says it too, under its figures.
+    await expect(
+      page
+        .locator('li.line', { hasText: 'Activated share' })
+        .locator('[data-gap="2026-W47"]')
+        .textContent(),
+    ).resolves.toContain(`Cannot compare: ${reason}`);
     expect(errors).toEqual([]);
   } finally {
     await context.close();
