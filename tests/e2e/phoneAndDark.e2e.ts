@@ -50,7 +50,8 @@ const scrollWidth = (page: Page): Promise<number> =>
   page.evaluate(() => document.documentElement.scrollWidth);
 
 /**
- * The visible buttons, links, selects and disclosure summaries of the main area that are less
+ * The visible buttons, links, selects, disclosure summaries and other touch shortcuts
+ * (`data-touch-target`, such as the outline's bulk-edit box) of the main area that are less
  * than 44 px tall, described. Skipped: links inside running text (an inline link in a sentence,
  * which WCAG 2.5.8 exempts and which cannot be taller than its line), and what is visually
  * hidden (the chart's data table for screen readers).
@@ -67,7 +68,9 @@ function smallTargets(page: Page): Promise<string[]> {
       return (block?.textContent ?? '').trim().length > own;
     };
     const found: string[] = [];
-    for (const el of document.querySelectorAll('main :is(button, a[href], select, summary)')) {
+    for (const el of document.querySelectorAll(
+      'main :is(button, a[href], select, summary, [data-touch-target])',
+    )) {
       const box = el.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue;
       if (getComputedStyle(el).visibility === 'hidden' || el.closest('.visually-hidden')) continue;
