@@ -119,6 +119,24 @@ test('a percent above 100 % is saved only after a yes, unless the metric may exc
     await value.press('Enter');
     await page.getByText('Saved 250 % for ').waitFor({ state: 'attached' });
     await expect(question('save anyway?').count()).resolves.toBe(0);
+
+    // The North Star card's quick log asks too (the North Star made a percent for this).
+    await page.goto(`/#/w/${id}/tree`);
+    await treeRow(page, 'Nights booked').click();
+    await page.getByLabel('Unit').selectOption('percent');
+    await page.goto(`/#/w/${id}/dashboard`);
+    const quick = page.getByLabel(/^Log /);
+    await quick.fill('1250.5');
+    await quick.press('Enter');
+    await question('1,250.5 % is more than 100 % — save anyway?').waitFor();
+    await page.getByRole('button', { name: 'Change it' }).click();
+    await expect(question('save anyway?').count()).resolves.toBe(0);
+    await expect(page.locator('.nsm .value').count()).resolves.toBe(0);
+    await quick.fill('150');
+    await quick.press('Enter');
+    await question('150 % is more than 100 % — save anyway?').waitFor();
+    await page.getByRole('button', { name: 'Save anyway' }).click();
+    await page.locator('.nsm .value').filter({ hasText: '150 %' }).waitFor();
     expect(errors).toEqual([]);
   } finally {
     await context.close();
