@@ -19,13 +19,24 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** 20,000 daily values of one weekly metric: one per week from 1700 on, so none collide. */
+/**
+ * 20,000 values of four weekly metrics: 5,000 weeks each from Monday 3 January 1910 (to 2005),
+ * so none collide and every period is one the import accepts (from 1900, already started).
+ */
+const BIG_METRICS = [
+  'Weekly active users',
+  'New sign-ups activated within 7 days',
+  'Active days per weekly active user',
+  'Active users retained from last week',
+];
 function bigCsv(): { name: string; mimeType: string; buffer: Buffer } {
   const lines = ['metric,date,value,note'];
-  const start = Date.UTC(1700, 0, 4);
-  for (let k = 0; k < 20_000; k++) {
-    const date = new Date(start + k * 7 * 86_400_000).toISOString().slice(0, 10);
-    lines.push(`Weekly active users,${date},${k},imported row ${k} with a note to take space`);
+  const start = Date.UTC(1910, 0, 3);
+  for (const metric of BIG_METRICS) {
+    for (let k = 0; k < 5_000; k++) {
+      const date = new Date(start + k * 7 * 86_400_000).toISOString().slice(0, 10);
+      lines.push(`${metric},${date},${k % 50},imported row ${k} with a note to take space`);
+    }
   }
   return { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) };
 }
