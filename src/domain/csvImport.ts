@@ -10,7 +10,7 @@ import { impossiblePeriod } from './csvDate';
 import { EARLIEST_ENTRY_YEAR, entryPeriodProblem } from './entryPeriods';
 import { CADENCE_GRAIN, grainOf, periodOf, periodStart, type Grain } from './periods';
 import type { Cadence, PeriodKey } from './types';
-import { guessColumns, nameKey, type ColumnMap } from './csvColumns';
+import { nameKey, type ColumnMap } from './csvColumns';
 import {
   TargetCollector,
   targetPeriodOf,
@@ -84,7 +84,7 @@ const GRAIN_WORDS: Record<Grain, string> = {
 };
 
 /** Metrics by trimmed, whitespace-collapsed, lower-case name; null marks an ambiguous name. */
-function indexByName(metrics: readonly ImportMetric[]): Map<string, ImportMetric | null> {
+export function indexByName(metrics: readonly ImportMetric[]): Map<string, ImportMetric | null> {
   const byName = new Map<string, ImportMetric | null>();
   for (const metric of metrics) {
     const key = nameKey(metric.name);
@@ -99,7 +99,7 @@ type RowResult =
   | { warning: string };
 
 /** Why a metric's values cannot be imported, or null when they can. */
-function notImportable(metric: ImportMetric): string | null {
+export function notImportable(metric: ImportMetric): string | null {
   if (metric.planMetric !== null) {
     return `“${metric.name}” is computed from the success plans; it cannot be imported`;
   }
@@ -110,7 +110,7 @@ function notImportable(metric: ImportMetric): string | null {
 }
 
 /** Why no value may be stored for the period (Add entry's rule), or null. */
-function entryProblem(period: PeriodKey, options: ImportOptions): string | null {
+export function entryProblem(period: PeriodKey, options: ImportOptions): string | null {
   if (options.today === undefined) return null;
   const problem = entryPeriodProblem(period, options.today);
   if (problem === 'not-started') return `${period} has not started yet (today is ${options.today})`;
@@ -119,7 +119,7 @@ function entryProblem(period: PeriodKey, options: ImportOptions): string | null 
 }
 
 /** A date or period cell (or a count from the report's start) as a date or period key. */
-function readPeriodCell(
+export function readPeriodCell(
   periodCell: string,
   options: ImportOptions,
 ): { date: string } | { period: PeriodKey } | { problem: string } {
@@ -135,7 +135,7 @@ function readPeriodCell(
 }
 
 /** The period of a date or period cell for the metric's cadence, and the cell's first day. */
-function periodFor(
+export function periodFor(
   periodCell: string,
   metric: ImportMetric,
   options: ImportOptions,
@@ -165,7 +165,7 @@ function periodFor(
  * Why a line holding U+FFFD (bytes the chosen encoding could not read) is refused, or null:
  * such a character would be stored for good in place of the letter it stands for.
  */
-function unreadableProblem(cells: readonly string[]): string | null {
+export function unreadableProblem(cells: readonly string[]): string | null {
   return cells.some((c) => c.includes('\ufffd'))
     ? 'Some characters on this line could not be read (shown as �); choose how the file is read (“Read as”) or save it as “CSV UTF-8”'
     : null;
@@ -263,7 +263,7 @@ function sharedPeriodOf(date: string, grain: Grain, fiscalStart: number | undefi
 }
 
 /** Keeps planned rows; a later row for the same metric and period replaces an earlier one. */
-class PlanBuilder {
+export class PlanBuilder {
   private kept: (ImportRow | null)[] = [];
   private cellsOf: string[][] = [];
   /** Slot of each metric's periods (nested: no million "metric|period" key strings). */
@@ -386,123 +386,4 @@ export function planSeriesImport(
   const metric = metrics.find((m) => m.id === metricId);
   const metricOf = (): ImportMetric | string => metric ?? `Unknown metric “${metricId}”`;
   return planRows(parsed, { ...map, metric: null }, options, metricOf);
-}
-
-/** The wide shape (“each column is a metric”): a date column, value columns, maybe a note. */
-export interface WideColumnMap {
-  period: number;
-  note: number | null;
-  /** The metric (by id) of each value column; the columns not listed are skipped. */
-  values: readonly { column: number; metricId: string }[];
-}
-
-/**
- * The columns whose header names a metric: by name (case-insensitive, trimmed, whitespace
- * collapsed), else by id. A name that two metrics share names neither.
- */
-export function headerMetrics(
-  header: readonly string[],
-  metrics: readonly ImportMetric[],
-): { column: number; metricId: string }[] {
-  const byName = indexByName(metrics);
-  const byId = new Map(metrics.map((m) => [m.id, m]));
-  const found: { column: number; metricId: string }[] = [];
-  header.forEach((cell, column) => {
-    const key = nameKey(cell);
-    if (key === '') return;
-    const metric = byName.has(key) ? byName.get(key) : byId.get(cell.trim());
-    if (metric) found.push({ column, metricId: metric.id });
-  });
-  return found;
-}
-
-/**
- * The wide shape when the header looks like one: no column is a metric column (guessColumns)
- * and at least two header cells name metrics. The date and note columns are guessed among the
- * other columns (null when none fits). Null when the file does not look wide.
- */
-export function guessWideColumns(
-  header: readonly string[],
-  metrics: readonly ImportMetric[],
-): {
-  period: number | null;
-  note: number | null;
-  values: { column: number; metricId: string }[];
-} | null {
-  const values = headerMetrics(header, metrics);
-  if (values.length < 2) return null;
-  const taken = new Set(values.map((v) => v.column));
-  const rest = guessColumns(header.map((h, i) => (taken.has(i) ? '' : h)));
-  if (rest.metric !== undefined) return null;
-  return { period: rest.period ?? null, note: rest.note ?? null, values };
-}
-
-/**
- * Maps the rows of a wide file (one column per metric) to entries: one per value cell that is
- * not empty, in the metric its column is mapped to, for the row's date (the period of each
- * metric's cadence) and with the row's note. A line is rejected as a whole when it cannot be
- * read (too few cells, unreadable characters, no or no valid date); otherwise each cell is
- * rejected on its own (a metric that cannot be imported, a period of another grain, not a
- * number), its column named in the reason. A line with no value at all is skipped with a
- * warning. Duplicates are handled as in planImport. Pure: the caller decides all-or-nothing.
- */
-export function planWideImport(
-  parsed: ParsedCsv,
-  map: WideColumnMap,
-  options: ImportOptions,
-  metrics: readonly ImportMetric[],
-): ImportPlan {
-  const byId = new Map(metrics.map((m) => [m.id, m]));
-  const columns = map.values.map(({ column, metricId }) => {
-    const metric = byId.get(metricId);
-    const name = (parsed.header[column] ?? '').trim() || `Column ${column + 1}`;
-    const refused = metric ? notImportable(metric) : `Unknown metric “${metricId}”`;
-    return { column, metric, label: `Column “${name}”`, refused };
-  });
-  const builder = new PlanBuilder();
-  parsed.rows.forEach((cells, i) => {
-    const line = parsed.lines[i] ?? i + 2;
-    const reject = (message: string): void => {
-      builder.rejected.push({ line, cells, message });
-    };
-    if (cells.length <= map.period) {
-      reject(`Only ${cells.length} cells on this line; expected at least ${map.period + 1}`);
-      return;
-    }
-    const unreadable = unreadableProblem(cells);
-    if (unreadable !== null) return reject(unreadable);
-    const filled = columns.filter(({ column }) => (cells[column] ?? '').trim() !== '');
-    if (filled.length === 0) {
-      builder.warnings.push({ line, cells, message: 'No values; the line is skipped' });
-      return;
-    }
-    const periodCell = (cells[map.period] ?? '').trim();
-    const cell = readPeriodCell(periodCell, options);
-    if ('problem' in cell) return reject(cell.problem);
-    const note = map.note === null ? '' : (cells[map.note] ?? '').trim();
-    for (const { column, metric, label, refused } of filled) {
-      if (refused !== null || !metric) {
-        reject(`${label}: ${refused ?? 'unknown metric'}`);
-        continue;
-      }
-      const resolved = periodFor(periodCell, metric, options);
-      if ('problem' in resolved) {
-        reject(`${label}: ${resolved.problem}`);
-        continue;
-      }
-      const valueCell = (cells[column] ?? '').trim();
-      const value = parseNumber(valueCell, options.decimal);
-      if (value === null) {
-        reject(`${label}: “${valueCell}” is not a number`);
-        continue;
-      }
-      const when = entryProblem(resolved.period, options);
-      if (when !== null) {
-        reject(`${label}: ${when}`);
-        continue;
-      }
-      builder.add({ line, metricId: metric.id, period: resolved.period, value, note }, cells);
-    }
-  });
-  return builder.plan();
 }

@@ -1,6 +1,7 @@
 /** A file that is one metric's series: which metric it is likely for. */
 import { nameKey } from './csvColumns';
-import { headerMetrics, type ImportMetric } from './csvImport';
+import type { ImportMetric } from './csvImport';
+import { headerMetrics } from './csvWideImport';
 
 /**
  * The metric a series file (`date,value`, `date,actual,target,baseline`) is likely for: the

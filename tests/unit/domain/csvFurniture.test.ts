@@ -1,7 +1,8 @@
 /** Exports with furniture: comment lines, titles, several tables, totals, weeks counted from a start. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { planWideImport, planImport, type ImportMetric } from '../../../src/domain/csvImport';
+import { planImport, type ImportMetric } from '../../../src/domain/csvImport';
+import { planWideImport } from '../../../src/domain/csvWideImport';
 import { parseCsv } from '../../../src/domain/csvParse';
 import { relativeUnitOf } from '../../../src/domain/csvRelative';
 

@@ -1,6 +1,7 @@
 /** Wrong reasons fixed: wide files, impossible weeks and quarters, absurd dates, UTF-16 without BOM. */
 import { describe, expect, it } from 'vitest';
-import { planImport, planWideImport, type ImportMetric } from '../../../src/domain/csvImport';
+import { planImport, type ImportMetric } from '../../../src/domain/csvImport';
+import { planWideImport } from '../../../src/domain/csvWideImport';
 import { parseCsv } from '../../../src/domain/csvParse';
 import { decodeCsvBytes } from '../../../src/domain/csvDecode';
 import { entryPeriodProblem } from '../../../src/domain/entryPeriods';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { ImportMetric } from '../../../src/domain/csvImport';
 import {
   guessWideColumns,
   headerMetrics,
   planWideImport,
-  type ImportMetric,
   type WideColumnMap,
-} from '../../../src/domain/csvImport';
+} from '../../../src/domain/csvWideImport';
 import { guessDecimalMark, parseCsv } from '../../../src/domain/csvParse';
 
 const METRICS: ImportMetric[] = [
