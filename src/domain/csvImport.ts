@@ -241,7 +241,12 @@ function planRow(
     target:
       target.value === null
         ? null
-        : { line, metricId, period: targetPeriodOf(period, grain), value: target.value },
+        : {
+            line,
+            metricId,
+            period: targetPeriodOf(period, grain, options.fiscalStart),
+            value: target.value,
+          },
     baseline: baseline.value === null ? null : { line, metricId, date, value: baseline.value },
   };
 }

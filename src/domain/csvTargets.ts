@@ -3,20 +3,22 @@
  * them would change. A metric holds quarterly targets and monthly benchmarks (TargetSet) and one
  * baseline (a value and a date), so cells are folded into those:
  * - a target cell sets the target of the row's quarter for a quarterly metric, else the benchmark
- *   of the month the row's period lands in (a week: the month of its Thursday, as toGrain does);
+ *   of the month the row's period lands in (a week: the month of its Thursday, as toGrain does).
+ *   The row's quarter is the one its value goes to: a date's quarter in the workspace's fiscal
+ *   year (periodFor), a quarter key as written ("2026-Q1+1" stays February–April);
  *   rows of one month that repeat the same target are one target; a different value on a later
  *   row wins and the earlier line is named in a warning;
  * - the baseline is the earliest row's baseline cell, dated with the row's date (a period: its
  *   first day); later rows holding another baseline are named in one warning per metric.
  * Keys per period and one baseline per metric are why re-importing a file cannot duplicate.
  */
-import { toGrain, type Grain } from './periods';
+import { grainOf, toGrain, type Grain } from './periods';
 import type { PeriodKey, TargetSet } from './types';
 
 export interface TargetRow {
   line: number;
   metricId: string;
-  /** "YYYY-Qn" (a quarterly target) or "YYYY-MM" (a monthly benchmark). */
+  /** "YYYY-Qn" or "YYYY-Qn+1" (a quarterly target) or "YYYY-MM" (a monthly benchmark). */
   period: PeriodKey;
   value: number;
 }
@@ -29,9 +31,14 @@ export interface BaselineRow {
   value: number;
 }
 
-/** The target a row of a metric of this grain sets: its quarter's target, or its month's benchmark. */
-export function targetPeriodOf(period: PeriodKey, grain: Grain): PeriodKey {
-  return grain === 'quarter' ? toGrain(period, 'quarter') : toGrain(period, 'month');
+/**
+ * The target a row of a metric of this grain sets: its quarter's target, or its month's
+ * benchmark. A quarter key is its own quarter (whatever fiscal year it belongs to); a finer
+ * period goes to its quarter in a fiscal year starting in `fiscalStart` (default January).
+ */
+export function targetPeriodOf(period: PeriodKey, grain: Grain, fiscalStart = 1): PeriodKey {
+  if (grain !== 'quarter') return toGrain(period, 'month');
+  return grainOf(period) === 'quarter' ? period : toGrain(period, 'quarter', fiscalStart);
 }
 
 /** A line left out or overridden, as the import plan reports it. */

@@ -26,6 +26,7 @@ import {
   periodEnd,
   periodOf,
   periodStart,
+  quarterFirstMonth,
   type Grain,
 } from './periods';
 
@@ -108,6 +109,9 @@ const byPeriod = (a: EffectPoint, b: EffectPoint): number =>
  * and the last of those. Entries of one grain (the usual case) are told apart by comparing
  * their keys with the keys of the window's first and last days, which sort as strings, so a
  * five-year daily series is not parsed date by date; mixed grains take the slower general path.
+ * Quarters are compared in the entries' own series: the window's days are put in quarters that
+ * start in the same months as the entries' (a fiscal year's "2026-Q1+1" keys, say), so no
+ * fiscal setting is needed; quarters of two series (a setting changed between them) are mixed.
  */
 function split(
   entries: readonly EffectPoint[],
@@ -116,17 +120,22 @@ function split(
 ): { used: Dated[]; during: EffectPoint[]; last: Dated | null } {
   const valid: EffectPoint[] = [];
   let grain: Grain | null = null;
+  let shift: number | null = null; // months a quarter starts after its calendar quarter
   let mixed = false;
   for (const e of entries) {
     const g = grainOf(e.period);
     if (g === null || !Number.isFinite(e.value)) continue;
-    if (grain === null) grain = g;
-    else if (g !== grain) mixed = true;
+    const s = g === 'quarter' ? (quarterFirstMonth(e.period) ?? 0) % 3 : 0;
+    if (grain === null) {
+      grain = g;
+      shift = s;
+    } else if (g !== grain || s !== shift) mixed = true;
     valid.push(e);
   }
   if (grain !== null && !mixed) {
-    const lo = periodOf(window.start, grain);
-    const hi = periodOf(window.end, grain);
+    const fiscalStart = (shift ?? 0) + 1; // a start whose quarters are the entries'
+    const lo = periodOf(window.start, grain, fiscalStart);
+    const hi = periodOf(window.end, grain, fiscalStart);
     const before = valid.filter((p) => p.period < lo).sort(byPeriod);
     const during = valid.filter((p) => p.period >= lo && p.period <= hi).sort(byPeriod);
     const lastPoint = during.at(-1);

@@ -36,7 +36,8 @@ export interface CompletionCount {
 
 /**
  * Per period of the plans' start dates (only periods with a measured plan), chronological.
- * Without `today` every plan's window counts as closed. Deleted plans never count.
+ * Without `today` every plan's window counts as closed. Deleted plans never count. Quarters are
+ * those of a fiscal year starting in `fiscalStart` (default January: calendar quarters).
  */
 export function completionCounts(
   plans: readonly Plan[],
@@ -44,13 +45,14 @@ export function completionCounts(
   grain: Grain,
   today?: string,
   periods?: { from: string; to: string } | null,
+  fiscalStart = 1,
 ): CompletionCount[] {
   const byPeriod = new Map<string, CompletionCount>();
   for (const plan of plans) {
     if (plan.deletedAt !== null) continue;
     const outcome = completionOutcome(plan, days, today);
     if (outcome === null || plan.startDate === null) continue;
-    const period = periodOf(plan.startDate, grain);
+    const period = periodOf(plan.startDate, grain, fiscalStart);
     if (periods && (period < periods.from || period > periods.to)) continue;
     let count = byPeriod.get(period);
     if (!count) byPeriod.set(period, (count = { period, succeeded: 0, failed: 0, open: 0 }));

@@ -11,6 +11,8 @@
  * - median-days-to-nsm: the median of days from start to first reaching the NSM moment, for
  *   plans that reached it in the period (a plan that reached it before its start is left out).
  * The last two have points only for periods with plans to measure. Deleted plans never count.
+ * Quarters are those of the workspace's fiscal year (`fiscalStart`, default January), the
+ * quarters its targets, charts and reviews use.
  */
 import type { Point } from './aggregate';
 import { completionCounts, completionShare } from './planCompletion';
@@ -70,9 +72,10 @@ class Buckets {
   constructor(
     private readonly grain: Grain,
     private readonly range: { from: string; to: string } | null,
+    private readonly fiscalStart: number,
   ) {}
   add(date: string, value: number): void {
-    const period = periodOf(date, this.grain);
+    const period = periodOf(date, this.grain, this.fiscalStart);
     if (this.range && (period < this.range.from || period > this.range.to)) return;
     let list = this.byPeriod.get(period);
     if (!list) this.byPeriod.set(period, (list = []));
@@ -112,11 +115,12 @@ export function planMetricSeries(
   grain: Grain,
   range?: DateRange,
   today?: string,
+  fiscalStart = 1,
 ): Point[] {
   const periods = range
-    ? { from: periodOf(range.from, grain), to: periodOf(range.to, grain) }
+    ? { from: periodOf(range.from, grain, fiscalStart), to: periodOf(range.to, grain, fiscalStart) }
     : null;
-  const buckets = new Buckets(grain, periods);
+  const buckets = new Buckets(grain, periods, fiscalStart);
   const live = plans.filter((p) => p.deletedAt === null);
   switch (spec.kind) {
     case 'reached-step': {
@@ -127,12 +131,12 @@ export function planMetricSeries(
           if (at !== null) buckets.add(at, 1);
         }
       }
-      const until = today === undefined ? null : periodOf(today, grain);
+      const until = today === undefined ? null : periodOf(today, grain, fiscalStart);
       return buckets.filled((values) => values.length, until);
     }
     case 'completed-within': {
       const points: Point[] = [];
-      for (const count of completionCounts(live, spec.days, grain, today, periods)) {
+      for (const count of completionCounts(live, spec.days, grain, today, periods, fiscalStart)) {
         const value = completionShare(count);
         if (value !== null) points.push({ period: count.period, value });
       }

@@ -150,10 +150,12 @@ export class Tracking implements WorkspaceArea {
   private planMetricsAll(): Map<string, Point[]> {
     const out = new Map<string, Point[]>();
     const { plans, journey } = this.source.customers;
+    const fiscal = this.calendar.fiscalStart; // a quarterly plan metric counts in fiscal quarters
     for (const m of this.live) {
       if (m.planMetric === null) continue;
       const grain = CADENCE_GRAIN[m.cadence ?? 'monthly'];
-      out.set(m.id, planMetricSeries(m.planMetric, plans, journey, grain, undefined, this.today));
+      const spec = m.planMetric;
+      out.set(m.id, planMetricSeries(spec, plans, journey, grain, undefined, this.today, fiscal));
     }
     return out;
   }
