@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { periodLabel, periodOf } from '../../src/domain/periods';
 import { shortDate } from '../../src/domain/planStatus';
+import { formatDayNear } from '../../src/ui/common/dates';
 import { expectNoA11yViolations, launchBrowser, newPage } from './support/browser';
 import { createWorkspace, nav, treeRow, waitSaved } from './support/app';
 
@@ -72,7 +73,7 @@ test('plans are dated when things happened: a past move, its week in a journey m
     await page.getByRole('heading', { level: 2, name: 'Acme Logistics' }).waitFor();
     await page
       .getByTestId('days-on-step')
-      .getByText(`Entered it ${shortDate(start, today)}: 40 days ago`)
+      .getByText(`Entered it ${formatDayNear(start, today, 'en-US')}: 40 days ago`)
       .waitFor();
     await expect(page.getByLabel('On this step since').inputValue()).resolves.toBe(start);
 
@@ -105,7 +106,7 @@ test('plans are dated when things happened: a past move, its week in a journey m
     await page.getByRole('link', { name: 'Acme Logistics', exact: true }).first().click();
     await page
       .getByTestId('days-on-step')
-      .getByText(`Entered it ${shortDate(moved, today)}: 14 days ago`)
+      .getByText(`Entered it ${formatDayNear(moved, today, 'en-US')}: 14 days ago`)
       .waitFor();
     await expect(page.getByLabel('On this step since').inputValue()).resolves.toBe(moved);
     // A start after a step the plan entered is refused at the field.

@@ -1,6 +1,6 @@
-import { fiscalPeriodLabel } from '../../domain/fiscal';
 import { calendar } from '../../state/calendar.svelte';
 import type { Unit } from '../../domain/types';
+import { formatPeriod } from './dates';
 
 interface Formats {
   plain: Intl.NumberFormat;
@@ -84,15 +84,13 @@ export function formatChange(value: number | null, unit: Unit, locale?: string):
 }
 
 /**
- * A period as people read it: quarters numbered in the open workspace's fiscal year ("Q1
- * FY2027"; with a January start "Q1 2026"), anything unreadable as it is.
+ * A period as people read it: days and months in the user's locale (or `locale`: "Mar 2026",
+ * "März 2026"), quarters numbered in the open workspace's fiscal year ("Q1 FY2027"; with a
+ * January start "Q1 2026"), weeks "Week 47, 2026", anything unreadable as it is (dates.ts,
+ * formatPeriod).
  */
-export function periodName(period: string): string {
-  try {
-    return fiscalPeriodLabel(period, calendar.fiscalStart);
-  } catch {
-    return period;
-  }
+export function periodName(period: string, locale?: string): string {
+  return formatPeriod(period, calendar.fiscalStart, locale);
 }
 
 export const STATUS_LABEL = {

@@ -1,5 +1,6 @@
 /** The History screen's words: why a version was saved, when, how big. */
 import type { CheckpointReason } from '../../state/history.svelte';
+import { formatDateTime } from '../common/dates';
 
 export const REASON_WORDS: Record<CheckpointReason, string> = {
   open: 'When the workspace opened',
@@ -9,8 +10,7 @@ export const REASON_WORDS: Record<CheckpointReason, string> = {
   'before-restore': 'Just before a restore',
 };
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-export const when = (ms: number): string => timeFormat.format(new Date(ms));
+export const when = (ms: number): string => formatDateTime(ms);
 
 /** "1.2 MB", "340 KB". */
 export function sizeWords(bytes: number): string {

@@ -1,9 +1,9 @@
 import type { Insight } from '../../domain/insights';
-import { isDate, periodLabel } from '../../domain/periods';
 import type { Plan } from '../../domain/plans';
+import { formatDay } from '../common/dates';
 
-/** "3 Mar 2026" for a date; anything else as it is. */
-export const dateText = (date: string): string => (isDate(date) ? periodLabel(date) : date);
+/** "Mar 3, 2026" (en-US) for a date; anything else as it is. */
+export const dateText = (date: string): string => formatDay(date);
 
 /** The customer of an insight's plan, or ''. */
 export const planCustomerOf =

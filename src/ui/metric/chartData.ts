@@ -1,5 +1,4 @@
 import { rollUp, type Point } from '../../domain/aggregate';
-import { fiscalPeriodLabel } from '../../domain/fiscal';
 import { failureText } from '../../domain/formula';
 import type { Series } from '../../domain/metricSeries';
 import type { Anchor } from '../../domain/pace';
@@ -14,6 +13,7 @@ import {
   type Grain,
 } from '../../domain/periods';
 import type { Aggregation } from '../../domain/types';
+import { formatPeriod } from '../common/dates';
 
 /**
  * A point in chart.js's internal format for a category axis: x is the category index. y null is
@@ -189,7 +189,7 @@ export function chartSeries(input: ChartInput): ChartSeries {
       gaps.push({
         x,
         period: g.period,
-        reason: failureText(g, fiscalPeriodLabel(g.period, fiscalStart)),
+        reason: failureText(g, formatPeriod(g.period, fiscalStart)),
       });
       actual.push({ x, y: null }); // chart.js breaks the line here (spanGaps is off)
     }
@@ -214,7 +214,7 @@ export function chartSeries(input: ChartInput): ChartSeries {
     }
     return {
       keys,
-      labels: keys.map((k) => fiscalPeriodLabel(k, fiscalStart)),
+      labels: keys.map((k) => formatPeriod(k, fiscalStart)),
       actual,
       pace,
       baseline: pick('baseline'),

@@ -11,26 +11,16 @@ import type {
   OffTrackLine,
   PeriodReport,
 } from '../../domain/periodReport';
+import { formatDayShort } from '../common/dates';
 import { formatChange, formatValue, periodName } from '../common/format';
 import { outcomeLabel } from '../experiments/learnings';
 import { mdText } from './reviewMarkdown';
 
-const dayFormat = new Intl.DateTimeFormat(undefined, {
-  day: 'numeric',
-  month: 'short',
-  timeZone: 'UTC',
-});
-/** "3 Dec" in the reader's words (the date is a calendar day, so read as UTC). */
-export function dayName(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? date : dayFormat.format(d);
-}
-
-/** "Week 49, 2026 (30 Nov – 6 Dec)" or "Dec 2026". */
+/** "Week 49, 2026 (Nov 30 – Dec 6)" or "Dec 2026" (en-US). */
 export function reportTitle(report: Pick<PeriodReport, 'period' | 'grain' | 'start' | 'end'>) {
   const name = periodName(report.period);
   return report.grain === 'week'
-    ? `${name} (${dayName(report.start)} – ${dayName(report.end)})`
+    ? `${name} (${formatDayShort(report.start)} – ${formatDayShort(report.end)})`
     : name;
 }
 
@@ -57,7 +47,7 @@ export function offTrackSentence(line: OffTrackLine): string {
 /** "Sessions: no value for 25 Nov, 26 Nov; 3 Dec not logged yet". */
 export function dueValueSentence(due: DueValue): string {
   const late = due.running ? due.periods.slice(0, -1) : due.periods;
-  const names = late.map(periodName);
+  const names = late.map((p) => periodName(p));
   const shown = names.length > 4 ? [...names.slice(0, 3), `${names.length - 3} more`] : names;
   const parts: string[] = [];
   if (shown.length > 0) parts.push(`no value for ${shown.join(', ')}`);
@@ -66,23 +56,23 @@ export function dueValueSentence(due: DueValue): string {
 }
 
 export function milestoneSentence(due: DueMilestone): string {
-  return `“${due.milestone.title}” of ${due.experiment.title}, due ${dayName(due.milestone.deadline ?? '')}`;
+  return `“${due.milestone.title}” of ${due.experiment.title}, due ${formatDayShort(due.milestone.deadline ?? '')}`;
 }
 
 export function startedSentence(change: ExperimentChange): string {
-  return `${change.experiment.title}: started running ${dayName(change.at)}`;
+  return `${change.experiment.title}: started running ${formatDayShort(change.at)}`;
 }
 
 export function endedSentence(change: ExperimentChange): string {
   const e = change.experiment;
   const how = e.status === 'dropped' ? 'dropped' : 'done';
-  return `${e.title}: ${how} ${dayName(change.at)}, ${outcomeLabel(e).toLowerCase()}`;
+  return `${e.title}: ${how} ${formatDayShort(change.at)}, ${outcomeLabel(e).toLowerCase()}`;
 }
 
 export function insightSentence(insight: Insight): string {
   const who = insight.customer ? ` (${insight.customer})` : '';
   const tags = insight.tags.length ? ` [${insight.tags.join(', ')}]` : '';
-  return `“${insight.text}”${who}, ${dayName(insight.date)}${tags}`;
+  return `“${insight.text}”${who}, ${formatDayShort(insight.date)}${tags}`;
 }
 
 /** The report's sections in order, each with its sentences (empty ones say so). */

@@ -1,0 +1,170 @@
+/**
+ * Dates as people read them, in the user's locale (or `locale`): the one place the UI formats a
+ * date, so the same kind of date reads the same on every screen. The app's words stay English;
+ * only dates (and numbers, format.ts) follow the locale.
+ *
+ * Calendar dates ('YYYY-MM-DD', months, quarters) have no time zone: they are built as UTC
+ * midnight and formatted in UTC, so no zone shifts them by a day, and years 0–99 stay themselves
+ * (setUTCFullYear, not Date.UTC). Moments (milliseconds) are shown in the local time zone.
+ * Exports (Markdown, CSV, ICS files) keep their fixed formats in the domain; this is for screens.
+ */
+import { fiscalPeriodLabel } from '../../domain/fiscal';
+import { grainOf, periodLabel, quarterFirstMonth } from '../../domain/periods';
+
+interface DateFormats {
+  /** A calendar day, the locale's medium date: "Mar 7, 2025", "7 Mar 2025", "07.03.2025". */
+  day: Intl.DateTimeFormat;
+  /** A day without its year: "Mar 7", "7 Mar", "7. März". */
+  dayShort: Intl.DateTimeFormat;
+  /** A day written out: "March 7, 2025". */
+  dayLong: Intl.DateTimeFormat;
+  /** A month of a year: "Mar 2025", "März 2025". */
+  month: Intl.DateTimeFormat;
+  /** A month's name: "January", "Januar". */
+  monthName: Intl.DateTimeFormat;
+  weekday: Intl.DateTimeFormat;
+  /** A moment, in the local time zone: "Dec 3, 2026, 8:34 AM". */
+  dateTime: Intl.DateTimeFormat;
+  /** The calendar day of a moment, in the local time zone. */
+  dayOf: Intl.DateTimeFormat;
+}
+
+const cache = new Map<string, DateFormats>();
+
+/** The date formats of a locale (undefined: the user's), made once each. */
+function formatsOf(locale: string | undefined): DateFormats {
+  const key = locale ?? '';
+  let f = cache.get(key);
+  if (!f) {
+    const utc = (o: Intl.DateTimeFormatOptions) =>
+      new Intl.DateTimeFormat(locale, { ...o, timeZone: 'UTC' });
+    f = {
+      day: utc({ dateStyle: 'medium' }),
+      dayShort: utc({ day: 'numeric', month: 'short' }),
+      dayLong: utc({ dateStyle: 'long' }),
+      month: utc({ month: 'short', year: 'numeric' }),
+      monthName: utc({ month: 'long' }),
+      weekday: utc({ weekday: 'long' }),
+      dateTime: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+      dayOf: new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }),
+    };
+    cache.set(key, f);
+  }
+  return f;
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** UTC midnight of a civil date (month 1–12), any year 0–9999. */
+function utcDate(year: number, month: number, day: number): Date {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return d;
+}
+
+/** The date of 'YYYY-MM-DD' when it is a real calendar date, else null. */
+function calendarDate(iso: string): Date | null {
+  const m = DATE_RE.exec(iso);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = utcDate(y, mo, d);
+  return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? date : null;
+}
+
+const dayWith =
+  (pick: (f: DateFormats) => Intl.DateTimeFormat) =>
+  (iso: string, locale?: string): string => {
+    const d = calendarDate(iso);
+    return d ? pick(formatsOf(locale)).format(d) : iso;
+  };
+
+/** A calendar day in the locale's medium date; anything that is no date as it is. */
+export const formatDay = dayWith((f) => f.day);
+
+/** A calendar day without its year ("Mar 7"), for lists inside one period. */
+export const formatDayShort = dayWith((f) => f.dayShort);
+
+/** A calendar day written out ("March 7, 2025"), for a printed page's date line. */
+export const formatDayLong = dayWith((f) => f.dayLong);
+
+/** A day near `today`: without its year when it is in today's year ("Mar 7"), else medium. */
+export function formatDayNear(iso: string, today: string, locale?: string): string {
+  return iso.slice(0, 4) === today.slice(0, 4)
+    ? formatDayShort(iso, locale)
+    : formatDay(iso, locale);
+}
+
+/** A moment (ms since the epoch) as date and time in the local time zone. */
+export function formatDateTime(ms: number, locale?: string): string {
+  return Number.isFinite(ms) ? formatsOf(locale).dateTime.format(ms) : '';
+}
+
+/** The calendar day a moment (ms since the epoch) falls on here, as a medium date. */
+export function formatDayOf(ms: number, locale?: string): string {
+  return Number.isFinite(ms) ? formatsOf(locale).dayOf.format(ms) : '';
+}
+
+/** A month of a year (month 1–12): "Nov 2026", "Nov. 2026". */
+export function formatMonth(year: number, month: number, locale?: string): string {
+  return formatsOf(locale).month.format(utcDate(year, month, 1));
+}
+
+/** A month's name (1–12): "January". */
+export function monthName(month: number, locale?: string): string {
+  return formatsOf(locale).monthName.format(utcDate(2001, month, 1));
+}
+
+/** A weekday's name, ISO numbered (1 Monday … 7 Sunday). */
+export function weekdayName(isoDay: number, locale?: string): string {
+  // 1 January 2001 was a Monday.
+  return formatsOf(locale).weekday.format(utcDate(2001, 1, isoDay));
+}
+
+/**
+ * Three months from month ordinal `first` (year × 12 + month − 1), a shifted quarter by its
+ * months: "Feb–Apr 2026" in one year (the last month's text in the locale's order, its month
+ * part replaced by first–last), "Dec 2026 – Feb 2027" across two.
+ */
+export function formatMonths(first: number, locale?: string): string {
+  const last = first + 2;
+  const at = (ord: number): Date => utcDate(Math.floor(ord / 12), (ord % 12) + 1, 1);
+  const f = formatsOf(locale).month;
+  if (Math.floor(first / 12) !== Math.floor(last / 12)) {
+    return `${f.format(at(first))} – ${f.format(at(last))}`;
+  }
+  const monthOf = (d: Date): string =>
+    f.formatToParts(d).find((p) => p.type === 'month')?.value ?? '';
+  const from = monthOf(at(first));
+  return f
+    .formatToParts(at(last))
+    .map((p) => (p.type === 'month' ? `${from}–${p.value}` : p.value))
+    .join('');
+}
+
+/**
+ * A period as people read it in a workspace whose fiscal year starts in `fiscalStart`: a day as
+ * the locale's medium date, a month ("Mar 2026", "März 2026") and a quarter of another fiscal
+ * year ("Feb–Apr 2026") in the locale's month names; weeks ("Week 47, 2026") and the workspace's
+ * own quarters ("Q1 2026", "Q1 FY2027") in the app's words. Anything unreadable as it is.
+ */
+export function formatPeriod(period: string, fiscalStart: number, locale?: string): string {
+  try {
+    switch (grainOf(period)) {
+      case 'day':
+        return formatDay(period, locale);
+      case 'month':
+        return formatMonth(Number(period.slice(0, 4)), Number(period.slice(5, 7)), locale);
+      case 'quarter': {
+        const label = fiscalPeriodLabel(period, fiscalStart);
+        const first = quarterFirstMonth(period);
+        return label.startsWith('Q') || first === null ? label : formatMonths(first, locale);
+      }
+      case 'week':
+        return periodLabel(period);
+      case null:
+        return period;
+    }
+  } catch {
+    return period;
+  }
+}
