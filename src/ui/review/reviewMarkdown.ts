@@ -46,7 +46,7 @@ export function mdText(text: string): string {
 }
 
 const percent = (v: number | null): string =>
-  v === null ? '–' : `${Math.round(v).toLocaleString()} %`;
+  v === null ? '–' : formatValue(Math.round(v), 'percent');
 
 function bullets(out: string[], items: readonly string[], empty: string): void {
   if (items.length === 0) out.push(`_${empty}_`);
