@@ -27,6 +27,8 @@ interface DateFormats {
   dateTime: Intl.DateTimeFormat;
   /** The calendar day of a moment, in the local time zone. */
   dayOf: Intl.DateTimeFormat;
+  /** The time of day of a moment, in the local time zone: "8:34 AM", "08:34". */
+  time: Intl.DateTimeFormat;
 }
 
 const cache = new Map<string, DateFormats>();
@@ -47,6 +49,7 @@ function formatsOf(locale: string | undefined): DateFormats {
       weekday: utc({ weekday: 'long' }),
       dateTime: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
       dayOf: new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }),
+      time: new Intl.DateTimeFormat(locale, { timeStyle: 'short' }),
     };
     cache.set(key, f);
   }
@@ -97,6 +100,11 @@ export function formatDayNear(iso: string, today: string, locale?: string): stri
 /** A moment (ms since the epoch) as date and time in the local time zone. */
 export function formatDateTime(ms: number, locale?: string): string {
   return Number.isFinite(ms) ? formatsOf(locale).dateTime.format(ms) : '';
+}
+
+/** A moment's time of day in the local time zone ("8:34 AM"), for a moment of today. */
+export function formatTime(ms: number, locale?: string): string {
+  return Number.isFinite(ms) ? formatsOf(locale).time.format(ms) : '';
 }
 
 /** The calendar day a moment (ms since the epoch) falls on here, as a medium date. */

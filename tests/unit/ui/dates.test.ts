@@ -6,6 +6,8 @@ import {
   formatDayShort,
   formatMonth,
   formatMonths,
+  formatTime,
+  formatDayOf,
   formatPeriod,
   monthName,
   weekdayName,
@@ -61,6 +63,13 @@ describe('moments, months and names', () => {
     expect(formatDateTime(at, 'en-US')).toBe(expected);
     expect(formatDateTime(at, 'en-US')).toMatch(/^Dec [34], 2026/);
     expect(formatDateTime(Number.NaN, 'en-US')).toBe('');
+    // Its parts: the time alone, the day alone (the test run's zone decides which day).
+    const time = new Intl.DateTimeFormat('de-DE', { timeStyle: 'short' }).format(at);
+    expect(formatTime(at, 'de-DE')).toBe(time);
+    expect(time).toMatch(/^\d\d:34$/);
+    expect(formatDayOf(at, 'en-GB')).toBe(
+      new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' }).format(at),
+    );
   });
 
   it('months in the locale: English and German names', () => {
