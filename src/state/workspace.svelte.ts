@@ -30,6 +30,8 @@ import { calendar as appCalendar, type WorkspaceCalendar } from './calendar.svel
 import { WorkspaceHistory } from './history.svelte';
 import { WorkspaceActivity } from './activity.svelte';
 import { WorkspaceConflicts } from './conflicts.svelte';
+import { LastKnownKeeper } from './lastKnown';
+import { removeLastKnown } from '../storage/lastKnown';
 
 export type { SaveStatus };
 
@@ -91,6 +93,19 @@ export class WorkspaceSession {
   private unsubscribeSave: (() => void) | null = null;
   /** Folds the stored rows into one when they pile up (storage/compaction.ts). */
   private compaction: CompactionTrigger | null = null;
+  /** Keeps the dashboard's last known numbers on this device (state/lastKnown.ts). */
+  private readonly lastKnown = new LastKnownKeeper(() =>
+    this.ws
+      ? {
+          id: this.id,
+          name: this.name,
+          metrics: [...this.areas.tree.byId.values()].map((n) => n.metric),
+          people: this.areas.people.byId,
+          summaries: this.areas.tracking.summaries,
+          fiscalStart: this.calendar.fiscalStart,
+        }
+      : null,
+  );
 
   /** `clock` and `calendar` are injectable so tests can fix today's date and settings. */
   constructor(
@@ -134,6 +149,7 @@ export class WorkspaceSession {
     // Opening an unknown id would create an empty database: only open what this device holds.
     if (!(await getWorkspace(this.id))) {
       this.status = (await workspaces.isUnlisted(this.id)) ? 'unlisted' : 'missing';
+      if (this.status === 'missing') removeLastKnown(this.id);
       return;
     }
     try {
@@ -181,6 +197,7 @@ export class WorkspaceSession {
     this.conflicts.attach(ws);
     this.readName(ws);
     this.status = 'ready';
+    this.lastKnown.changed();
     if (this.readOnly === null) {
       this.compaction = new CompactionTrigger(stored);
       this.compaction.start();
@@ -199,6 +216,7 @@ export class WorkspaceSession {
     if (!ws) return;
     for (const area of Object.values(this.areas)) area.flush(ws);
     this.readName(ws);
+    this.lastKnown.changed();
   };
 
   private readName(ws: WorkspaceDoc): void {
@@ -293,6 +311,7 @@ export class WorkspaceSession {
   }
 
   async close(): Promise<void> {
+    this.lastKnown.stop();
     this.live?.destroy();
     await this.history.detach();
     this.activity.detach();

@@ -3,6 +3,7 @@ import type { WorkspaceRecord } from '../storage/db';
 import { peekRegistry } from '../storage/registryPeek';
 import { storedDocIds } from '../storage/docNames';
 import { requestPersistentStorage, type PersistState } from '../storage/persistence';
+import { removeLastKnown } from '../storage/lastKnown';
 import type { ShareInfo } from '../domain/shareLink';
 
 export type { WorkspaceRecord };
@@ -119,12 +120,15 @@ class Workspaces {
     const problem = nameProblem(name);
     if (problem) throw new Error(problem);
     await (await docs()).renameWorkspaceDoc(id, name);
+    // The last known numbers carry the old name: drop them, the next open keeps new ones.
+    removeLastKnown(id);
     await registry.touchWorkspace(id, { name: name.trim() });
     await this.load();
   }
 
   /** Deletes this device's copy only; teammates' copies are untouched. */
   async remove(id: string): Promise<void> {
+    removeLastKnown(id);
     await (await docs()).deleteWorkspaceData(id);
     await registry.removeWorkspaceRecord(id);
     await this.load();
