@@ -4,30 +4,56 @@
  * sync of a big workspace) would never arrive. Every peer of Lodestar wraps its connections the
  * same way: a message over CHUNK_SIZE goes out as numbered frames and is put back together
  * before y-webrtc sees it. A frame starts with two marker bytes no y-webrtc message starts
- * with (those begin with a small message type, or with the length of "AES-GCM" when encrypted).
+ * with (those begin with a small message type, or with the length of "AES-GCM" when encrypted):
+ * 0xf0 0x4c for a plain message, 0xf0 0x5a for a compressed one (sync/compression.ts), sent only
+ * to a peer that said HELLO, so older copies keep getting the plain frames they read.
+ *
+ * Compressing and inflating are asynchronous, so each direction keeps its order: while a
+ * message is being compressed, later sends wait for it; while one is being inflated, later
+ * messages wait to be handed to y-webrtc. With nothing pending, a message goes through at once.
  */
+import { COMPRESS_MIN, HELLO, compress, inflate, isHello } from './compression';
 
 export const CHUNK_SIZE = 64 * 1024;
 const MARKER = [0xf0, 0x4c] as const;
+/** The second marker byte of a frame of a compressed message. */
+const COMPRESSED = 0x5a;
 const HEADER = 2 + 4 + 4 + 4; // marker, message id, index, count
 /** Limits that keep a hostile peer from making us hold unbounded memory. */
 const MAX_MESSAGE = 128 * 1024 * 1024;
 const MAX_PENDING = 8;
 
 export function isFrame(data: Uint8Array): boolean {
-  return data.length >= HEADER && data[0] === MARKER[0] && data[1] === MARKER[1];
+  return (
+    data.length >= HEADER &&
+    data[0] === MARKER[0] &&
+    (data[1] === MARKER[1] || data[1] === COMPRESSED)
+  );
 }
 
-/** The frames of one message (a single, unframed message when it is small). */
-export function toFrames(message: Uint8Array, id: number, size = CHUNK_SIZE): Uint8Array[] {
-  if (message.length <= size && !isFrame(message)) return [message];
-  const count = Math.ceil(message.length / size);
+/** Whether a frame belongs to a compressed message. */
+export const isCompressedFrame = (frame: Uint8Array): boolean =>
+  isFrame(frame) && frame[1] === COMPRESSED;
+
+/**
+ * The frames of one message (a single, unframed message when it is small). A compressed
+ * message (the output of `compress`) is always framed, with the compressed marker.
+ */
+export function toFrames(
+  message: Uint8Array,
+  id: number,
+  size = CHUNK_SIZE,
+  compressed = false,
+): Uint8Array[] {
+  if (!compressed && message.length <= size && !isFrame(message)) return [message];
+  const count = Math.max(1, Math.ceil(message.length / size));
   const frames: Uint8Array[] = [];
   for (let i = 0; i < count; i++) {
     const part = message.subarray(i * size, (i + 1) * size);
     const frame = new Uint8Array(HEADER + part.length);
     const view = new DataView(frame.buffer);
     frame.set(MARKER, 0);
+    if (compressed) frame[1] = COMPRESSED;
     view.setUint32(2, id >>> 0);
     view.setUint32(6, i);
     view.setUint32(10, count);
@@ -41,7 +67,7 @@ export function toFrames(message: Uint8Array, id: number, size = CHUNK_SIZE): Ui
 export class Reassembler {
   private pending = new Map<
     number,
-    { parts: (Uint8Array | undefined)[]; got: number; bytes: number }
+    { parts: (Uint8Array | undefined)[]; got: number; bytes: number; kind: number }
   >();
 
   /** A complete message, or null while frames are missing or the frame was unusable. */
@@ -57,10 +83,15 @@ export class Reassembler {
         const oldest = this.pending.keys().next().value;
         if (oldest !== undefined) this.pending.delete(oldest);
       }
-      entry = { parts: new Array<Uint8Array | undefined>(count), got: 0, bytes: 0 };
+      entry = {
+        parts: new Array<Uint8Array | undefined>(count),
+        got: 0,
+        bytes: 0,
+        kind: frame[1] ?? 0,
+      };
       this.pending.set(id, entry);
     }
-    if (entry.parts.length !== count || entry.parts[index]) return null;
+    if (entry.parts.length !== count || entry.parts[index] || entry.kind !== frame[1]) return null;
     const part = frame.slice(HEADER);
     entry.bytes += part.length;
     if (entry.bytes > MAX_MESSAGE) {
@@ -86,34 +117,111 @@ export interface PeerLike {
   emit(event: string | symbol, ...args: unknown[]): boolean;
 }
 
+export interface ChunkOptions {
+  /** A message the sync layer could not read, or a compressed one refused; it was dropped. */
+  onUnreadable?: (error: unknown) => void;
+  /** Whether to say HELLO on connecting and compress for peers that say it (default true). */
+  compression?: boolean;
+  /** Runs y-webrtc's handling of each message (EchoGuard.receive, sync/echo.ts). */
+  receive?: <T>(handle: () => T) => T;
+  /** Whether a send now is to be dropped (EchoGuard.isEcho). */
+  drop?: () => boolean;
+}
+
 /**
- * Wraps a peer so large messages are framed on the way out and reassembled on the way in. A
- * message that the sync layer cannot read (a malformed update from a buggy or hostile peer)
- * is dropped and reported through `onUnreadable` instead of escaping as an uncaught error.
+ * Wraps a peer so large messages are framed (and, for a peer that reads it, compressed) on the
+ * way out and reassembled (and inflated) on the way in. A message that the sync layer cannot
+ * read (a malformed update from a buggy or hostile peer, a compressed message that inflates
+ * past what it stated) is dropped and reported through `onUnreadable` instead of escaping as an
+ * uncaught error.
  */
-export function chunkPeer(peer: PeerLike, onUnreadable: (error: unknown) => void = () => {}): void {
+export function chunkPeer(peer: PeerLike, options: ChunkOptions = {}): void {
+  const onUnreadable = options.onUnreadable ?? (() => {});
+  const compression = options.compression ?? true;
+  const receive = options.receive ?? (<T>(handle: () => T): T => handle());
+  const drop = options.drop ?? (() => false);
   const send = peer.send.bind(peer);
   const emit = peer.emit.bind(peer);
   const inbox = new Reassembler();
   let next = (Math.random() * 0xffffffff) >>> 0;
-  peer.send = (data: Uint8Array) => {
-    for (const frame of toFrames(data, next++)) send(frame);
+  /** Whether the other side said HELLO (it reads compressed frames). */
+  let peerInflates = false;
+  /** Sends waiting behind a compression, in order; null when nothing waits. */
+  let outbox: Promise<void> | null = null;
+  /** Messages waiting behind an inflation, in order; null when nothing waits. */
+  let arrivals: Promise<void> | null = null;
+
+  const sendFrames = (message: Uint8Array, compressed = false): void => {
+    for (const frame of toFrames(message, next++, CHUNK_SIZE, compressed)) send(frame);
   };
+  const queueSend = (work: Promise<{ message: Uint8Array; compressed: boolean }>): void => {
+    const mine: Promise<void> = (outbox ?? Promise.resolve())
+      .then(() => work)
+      .then(({ message, compressed }) => sendFrames(message, compressed))
+      .catch(() => undefined) // a closed channel: y-webrtc ignores failed sends too
+      .finally(() => {
+        if (outbox === mine) outbox = null;
+      });
+    outbox = mine;
+  };
+  peer.send = (data: Uint8Array) => {
+    if (drop()) return;
+    if (peerInflates && data.length >= COMPRESS_MIN) {
+      // Compression starts now; the frames go out once everything sent before has gone.
+      queueSend(
+        compress(data).then(
+          (packed) =>
+            packed.length < data.length
+              ? { message: packed, compressed: true }
+              : { message: data, compressed: false },
+          () => ({ message: data, compressed: false }),
+        ),
+      );
+    } else if (outbox) queueSend(Promise.resolve({ message: data, compressed: false }));
+    else sendFrames(data);
+  };
+
   const deliver = (message: unknown): boolean => {
     try {
-      return emit('data', message);
+      return receive(() => emit('data', message));
     } catch (error) {
       onUnreadable(error);
       return true;
     }
   };
+  /** Hands `message` to y-webrtc after everything that arrived before it. */
+  const arrive = (message: unknown): boolean => {
+    if (!arrivals && !(message instanceof Promise)) return deliver(message);
+    const mine: Promise<void> = (arrivals ?? Promise.resolve())
+      .then(() => message)
+      .then(deliver, onUnreadable)
+      .then(() => undefined)
+      .finally(() => {
+        if (arrivals === mine) arrivals = null;
+      });
+    arrivals = mine;
+    return true;
+  };
   peer.emit = (event: string | symbol, ...args: unknown[]): boolean => {
+    if (event === 'connect' && compression) {
+      // Before y-webrtc's first message (sync step 1), so the other side knows in time.
+      try {
+        send(HELLO);
+      } catch {
+        // the channel closed at once; y-webrtc will see it too
+      }
+    }
     const data = args[0];
     if (event !== 'data') return emit(event, ...args);
     if (data instanceof Uint8Array && isFrame(data)) {
       const whole = inbox.accept(data);
-      return whole ? deliver(whole) : true;
+      if (!whole) return true;
+      return arrive(isCompressedFrame(data) ? inflate(whole) : whole);
     }
-    return deliver(data);
+    if (compression && data instanceof Uint8Array && isHello(data)) {
+      peerInflates = true;
+      return true;
+    }
+    return arrive(data);
   };
 }

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { watchStalledPeers } from './stalledPeers';
 import { chunkPeer, type PeerLike } from './chunking';
+import { EchoGuard, skipOwnBroadcasts } from './echo';
 import { guardSignaling } from './signalingGuard';
 import { serverAccess } from './keys';
 import type { SyncProvider } from '../domain/shareLink';
@@ -75,7 +76,10 @@ export async function connectLive(
       destroy: async () => provider.destroy(),
     };
   }
-  const { WebrtcProvider } = await import('y-webrtc');
+  const [{ WebrtcProvider }, bc] = await Promise.all([
+    import('y-webrtc'),
+    import('lib0/broadcastchannel'),
+  ]);
   const iceServers = options.turn
     ? [
         {
@@ -100,13 +104,23 @@ export async function connectLive(
       unguard.push(guardSignaling(conn, options.room, key, onForeignKey));
     }
   });
-  // Every connection is wrapped as it is made, before it opens: large updates go in frames.
+  // Every connection is wrapped as it is made, before it opens: large updates go in frames,
+  // compressed for peers that read it, and never back to the peer they came from
+  // (sync/echo.ts). This runs right after y-webrtc opened and connected the room.
   void provider.key.then(() => {
-    const conns = provider.room?.webrtcConns;
-    if (!conns) return;
+    const room = provider.room;
+    if (!room) return;
+    skipOwnBroadcasts(room, bc);
+    const echo = new EchoGuard(room);
+    const conns = room.webrtcConns;
     const set = conns.set.bind(conns);
     conns.set = (id, conn) => {
-      chunkPeer(conn.peer as PeerLike, onUnreadable);
+      const peer = conn.peer as PeerLike;
+      chunkPeer(peer, {
+        onUnreadable,
+        receive: (handle) => echo.receive(peer, handle),
+        drop: () => echo.isEcho(peer),
+      });
       return set(id, conn);
     };
   });

@@ -17,8 +17,13 @@ export interface WireEvent {
   t: number;
   dir: 'in' | 'out';
   bytes: number;
-  /** A frame of a message split by src/sync/chunking.ts (it starts with 0xf0 0x4c). */
+  /**
+   * A frame of a message split by src/sync/chunking.ts: it starts with 0xf0 0x4c, or with
+   * 0xf0 0x5a when the message is compressed (sync/compression.ts).
+   */
   frame: boolean;
+  /** A frame of a compressed message. */
+  compressed: boolean;
 }
 
 export interface IdbAdd {
@@ -78,19 +83,28 @@ const sizeOf = (data: unknown): number =>
           ? data.length
           : 0;
 
-const isFrame = (data: unknown): boolean => {
+/** The second marker byte of a frame (0x4c plain, 0x5a compressed), or null for no frame. */
+const frameKind = (data: unknown): number | null => {
   const bytes =
     data instanceof ArrayBuffer
       ? new Uint8Array(data, 0, Math.min(2, data.byteLength))
       : ArrayBuffer.isView(data)
         ? new Uint8Array(data.buffer, data.byteOffset, Math.min(2, data.byteLength))
         : null;
-  return bytes !== null && bytes.length === 2 && bytes[0] === 0xf0 && bytes[1] === 0x4c;
+  const ok = bytes?.length === 2 && bytes[0] === 0xf0 && (bytes[1] === 0x4c || bytes[1] === 0x5a);
+  return ok ? (bytes[1] ?? null) : null;
 };
 
 const log = (dir: 'in' | 'out', data: unknown): void => {
+  const kind = frameKind(data);
   if (wire.length < WIRE_CAP)
-    wire.push({ t: Date.now(), dir, bytes: sizeOf(data), frame: isFrame(data) });
+    wire.push({
+      t: Date.now(),
+      dir,
+      bytes: sizeOf(data),
+      frame: kind !== null,
+      compressed: kind === 0x5a,
+    });
 };
 
 function watchChannel(channel: RTCDataChannel): void {

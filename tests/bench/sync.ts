@@ -20,9 +20,13 @@
  *    extra join runs under both pages' CPU profilers. The join timeline comes from probes of the
  *    data channels and of y-indexeddb's writes (sync-probes.ts).
  *
+ * With `BENCH_SYNC_PROFILES=<folder>`, the profiled join also saves both pages' raw CPU
+ * profiles there (a.cpuprofile, b.cpuprofile: open them in DevTools for the call tree).
+ *
  * Writes bench-results/sync.json and prints a summary. Goals are reported as pass/miss; only a
  * failure to measure makes it resolve false (exit code 1).
  */
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
@@ -251,6 +255,25 @@ interface JoinSample {
   profile?: Section;
 }
 
+/** `cdp`, saving the raw profile `Profiler.stop` returns as `<name>.cpuprofile` when asked. */
+function keepingProfile(cdp: CDPSession, name: string): CDPSession {
+  const dir = process.env['BENCH_SYNC_PROFILES'];
+  if (!dir) return cdp;
+  const send = cdp.send.bind(cdp);
+  const kept: Pick<CDPSession, 'send'> = {
+    send: (async (method: string, params?: object) => {
+      const result = (await send(method as 'Profiler.stop', params as undefined)) as {
+        profile?: unknown;
+      };
+      if (method === 'Profiler.stop') {
+        writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(result.profile));
+      }
+      return result;
+    }) as CDPSession['send'],
+  };
+  return Object.assign(Object.create(cdp) as CDPSession, kept);
+}
+
 const since = (t: number | null | undefined, t0: number): number | null =>
   t === null || t === undefined || !Number.isFinite(t) ? null : round1(t - t0);
 
@@ -285,9 +308,9 @@ async function joinOnce(
         timeout: 60_000,
       })
       .catch(() => undefined);
-    // y-webrtc's doc update handler does not skip updates that came from the room, so B sends
-    // everything it just applied back to A: wait until A has it all, so its cost shows in A's
-    // profile and in the timeline.
+    // y-webrtc's doc update handler does not skip updates that came from the room; the app drops
+    // the echo to the peer it came from (src/sync/echo.ts). Should B send frames back anyway,
+    // wait until A has them all, so their cost shows in A's profile and in the timeline.
     const echoFrames = await b.evaluate(
       () => window.__sync.wire.filter((w) => w.dir === 'out' && w.frame).length,
     );
@@ -302,8 +325,8 @@ async function joinOnce(
     let profiles: Section | undefined;
     if (cdpA && cdpB) {
       const [pa, pb] = await Promise.all([
-        stopProfile(cdpA, DIST, 25),
-        stopProfile(cdpB, DIST, 25),
+        stopProfile(keepingProfile(cdpA, 'a'), DIST, 25),
+        stopProfile(keepingProfile(cdpB, 'b'), DIST, 25),
       ]);
       await Promise.all([cdpA.detach(), cdpB.detach()]);
       profiles = { a: pa, b: pb };
@@ -363,6 +386,7 @@ async function joinOnce(
       },
       wire: {
         aFramesSent: framesOutA.length,
+        aCompressedFramesSent: framesOutA.filter((w) => w.compressed).length,
         aFrameBytesSent: sum(framesOutA),
         bFramesReceived: framesInB.length,
         bFrameBytesReceived: sum(framesInB),

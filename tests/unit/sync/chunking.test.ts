@@ -3,13 +3,77 @@ import {
   CHUNK_SIZE,
   Reassembler,
   chunkPeer,
+  isCompressedFrame,
   isFrame,
   toFrames,
+  type ChunkOptions,
   type PeerLike,
 } from '../../../src/sync/chunking';
+import { COMPRESS_MIN, HELLO, compress } from '../../../src/sync/compression';
 
-const bytes = (n: number, seed = 7): Uint8Array =>
-  Uint8Array.from({ length: n }, (_, i) => (i * seed + 3) % 256);
+function bytes(n: number, seed = 7): Uint8Array {
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = (i * seed + 3) % 256;
+  return out;
+}
+
+/** Bytes that deflate well (repeated JSON), as a workspace's state does. */
+function jsonish(n: number, tag = 'a'): Uint8Array {
+  const word = new TextEncoder().encode(`{"value":1,"note":"${tag}"},`);
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = word[i % word.length] as number;
+  return out;
+}
+
+/** Whether two byte arrays hold the same bytes (toEqual walks a large array slowly). */
+function same(x: unknown, y: Uint8Array): boolean {
+  return x instanceof Uint8Array && x.length === y.length && Buffer.compare(x, y) === 0;
+}
+
+/** One side of a connection: what its wrapped peer put on the wire and what it handed over. */
+interface Side {
+  peer: PeerLike;
+  wire: Uint8Array[];
+  received: unknown[];
+  /** Resolves once `cond` holds, checked whenever something is sent or handed over. */
+  until(cond: () => boolean): Promise<void>;
+}
+
+function side(options: ChunkOptions = {}): Side {
+  const waiting: { cond: () => boolean; done: () => void }[] = [];
+  const changed = (): void => {
+    for (const w of [...waiting]) {
+      if (w.cond()) {
+        waiting.splice(waiting.indexOf(w), 1);
+        w.done();
+      }
+    }
+  };
+  const s: Side = {
+    wire: [],
+    received: [],
+    peer: {
+      send: (d) => {
+        s.wire.push(d);
+        changed();
+      },
+      emit: (event, ...args) => {
+        if (event === 'data') s.received.push(args[0]);
+        changed();
+        return true;
+      },
+    },
+    until: (cond) =>
+      cond() ? Promise.resolve() : new Promise((done) => waiting.push({ cond, done })),
+  };
+  chunkPeer(s.peer, options);
+  return s;
+}
+
+/** Delivers everything `from` has put on the wire to `to`, in order. */
+function carry(from: Side, to: Side): void {
+  for (const frame of from.wire.splice(0)) to.peer.emit('data', frame);
+}
 
 describe('chunking', () => {
   it('passes small messages through untouched', () => {
@@ -26,7 +90,7 @@ describe('chunking', () => {
     const r = new Reassembler();
     const order = [3, 0, 5, 0, 1, 4];
     for (const i of order) expect(r.accept(frames[i]!)).toBeNull();
-    expect(r.accept(frames[2]!)).toEqual(m);
+    expect(same(r.accept(frames[2]!), m)).toBe(true);
   });
 
   it('keeps two interleaved messages apart', () => {
@@ -37,8 +101,8 @@ describe('chunking', () => {
     const r = new Reassembler();
     expect(r.accept(fa[0]!)).toBeNull();
     expect(r.accept(fb[0]!)).toBeNull();
-    expect(r.accept(fb[1]!)).toEqual(b);
-    expect(r.accept(fa[1]!)).toEqual(a);
+    expect(same(r.accept(fb[1]!), b)).toBe(true);
+    expect(same(r.accept(fa[1]!), a)).toBe(true);
   });
 
   it('frames a small message that happens to start like a frame', () => {
@@ -77,7 +141,8 @@ describe('chunking', () => {
     peer.send(big);
     expect(sent).toHaveLength(4);
     for (const f of sent) peer.emit('data', f);
-    expect(received).toEqual([big]);
+    expect(received).toHaveLength(1);
+    expect(same(received[0], big)).toBe(true);
     peer.emit('data', bytes(10));
     expect(received).toHaveLength(2);
   });
@@ -95,10 +160,102 @@ describe('unreadable messages', () => {
         return true;
       },
     };
-    chunkPeer(peer, (e) => problems.push(e));
+    chunkPeer(peer, { onUnreadable: (e) => problems.push(e) });
     expect(peer.emit('data', Uint8Array.from([0xff, 1]))).toBe(true);
     peer.emit('data', Uint8Array.from([1, 2]));
     expect(problems).toHaveLength(1);
     expect(seen).toEqual([Uint8Array.from([1, 2])]);
+  });
+});
+
+describe('compression between peers', () => {
+  it('says HELLO on connecting, before anything y-webrtc sends', () => {
+    const a = side();
+    a.peer.emit('connect');
+    expect(a.wire).toEqual([HELLO]);
+    // HELLO is consumed by a peer that reads compression, not handed to y-webrtc.
+    const b = side();
+    carry(a, b);
+    expect(b.received).toEqual([]);
+  });
+
+  it('compresses large messages for a peer that said HELLO, and they arrive whole', async () => {
+    const a = side();
+    const b = side();
+    b.peer.emit('connect');
+    carry(b, a);
+    const big = jsonish(COMPRESS_MIN * 4);
+    a.peer.send(big);
+    await a.until(() => a.wire.length > 0);
+    expect(a.wire.every((f) => isCompressedFrame(f))).toBe(true);
+    const onWire = a.wire.reduce((n, f) => n + f.length, 0);
+    expect(onWire).toBeLessThan(big.length / 10);
+    carry(a, b);
+    await b.until(() => b.received.length === 1);
+    expect(same(b.received[0], big)).toBe(true);
+  });
+
+  it('sends plain frames to a peer that never said HELLO (an older copy)', () => {
+    const a = side();
+    const big = jsonish(COMPRESS_MIN * 3);
+    a.peer.send(big);
+    expect(a.wire).toHaveLength(Math.ceil(big.length / CHUNK_SIZE));
+    expect(a.wire.every((f) => isFrame(f) && !isCompressedFrame(f))).toBe(true);
+    // An older copy reassembles them as before.
+    const r = new Reassembler();
+    expect(same(a.wire.map((f) => r.accept(f)).at(-1), big)).toBe(true);
+  });
+
+  it('keeps the order: a small message sent after a large one waits for it, both ways', async () => {
+    const a = side();
+    const b = side();
+    b.peer.emit('connect');
+    carry(b, a);
+    const big = jsonish(COMPRESS_MIN * 4, 'big');
+    const small = bytes(50);
+    a.peer.send(big);
+    a.peer.send(small);
+    // Nothing goes out ahead of the large message while it is compressed.
+    expect(a.wire).toEqual([]);
+    await a.until(() => a.wire.length >= 2);
+    expect(a.wire.at(-1)).toEqual(small);
+    carry(a, b);
+    // The small one arrived last but is handed over only after the large one is inflated.
+    expect(b.received).toEqual([]);
+    await b.until(() => b.received.length === 2);
+    expect(same(b.received[0], big) && same(b.received[1], small)).toBe(true);
+  });
+
+  it('drops and reports a compressed message that inflates past its stated size, and keeps going', async () => {
+    const problems: unknown[] = [];
+    const b = side({ onUnreadable: (e) => problems.push(e) });
+    const packed = await compress(new Uint8Array(4 * 1024 * 1024));
+    new DataView(packed.buffer).setUint32(0, 1000); // states 1,000 bytes, holds 4 MiB
+    for (const f of toFrames(packed, 1, CHUNK_SIZE, true)) b.peer.emit('data', f);
+    const after = bytes(20);
+    b.peer.emit('data', after);
+    await b.until(() => b.received.length === 1);
+    expect(b.received).toEqual([after]);
+    expect(problems).toHaveLength(1);
+    expect(String(problems[0])).toMatch(/inflates past 1000 bytes/);
+  });
+
+  it('without compression, says nothing and passes HELLO on as an older copy would', () => {
+    const a = side({ compression: false });
+    a.peer.emit('connect');
+    expect(a.wire).toEqual([]);
+    a.peer.emit('data', HELLO);
+    expect(a.received).toEqual([HELLO]);
+  });
+});
+
+describe('dropping sends', () => {
+  it('drops a send when told, and only then', () => {
+    let dropping = false;
+    const a = side({ drop: () => dropping });
+    a.peer.send(bytes(10));
+    dropping = true;
+    a.peer.send(bytes(11));
+    expect(a.wire).toEqual([bytes(10)]);
   });
 });
