@@ -4,7 +4,8 @@
  * domain and doc code the app uses; each figure is the median (and p95) of repeated runs. Then
  * measures success plans and insights at scale (1,000 plans, 5,000 insights; plans.ts →
  * bench-results/plans.json, also printed). Then runs the browser benchmark (browser.ts →
- * bench-results/tracking.json), the live sync benchmark between two browsers (sync.ts →
+ * bench-results/tracking.json), the scale benchmark (scale.ts → bench-results/scale.json: cold
+ * opens against the storage floor at 10k / 100k / 1M entries), the live sync benchmark between two browsers (sync.ts →
  * bench-results/sync.json) and the plan screens at scale in the browser (plans-browser.ts →
  * bench-results/plans-browser.json) and the experiments screens (experiments-browser.ts →
  * bench-results/experiments-browser.json) unless BENCH_BROWSER=0. Experiments in Node:
@@ -158,6 +159,10 @@ console.log(JSON.stringify(runJunkBench(), null, 2));
 if (process.env['BENCH_BROWSER'] !== '0') {
   const { runBrowserBench } = await import('./browser');
   if (!(await runBrowserBench())) process.exitCode = 1;
+  // Then cold opens against the storage floor at 10,000, 100,000 and 1,000,000 entries, eight
+  // interleaved rounds each, and the heap after open: bench-results/scale.json.
+  const { runScaleBench } = await import('./scale');
+  if (!(await runScaleBench())) process.exitCode = 1;
   // Then the JavaScript each first screen fetches (start screen, dashboard), gzip:
   // bench-results/first-screen.json.
   const { runFirstScreenBench } = await import('./first-screen');
