@@ -8,18 +8,24 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 
 declare global {
   interface Window {
-    benchFloor: (name: string) => Promise<number>;
+    /** Loads the document; with `keep` it stays loaded (for a heap reading) instead of closing. */
+    benchFloor: (name: string, keep?: boolean) => Promise<number>;
+    benchFloorDoc?: Y.Doc;
     /** Loads the document and returns the size of its state encoded afresh (one update, V1). */
     benchStateBytes: (name: string) => Promise<number>;
   }
 }
 
-window.benchFloor = async (name: string): Promise<number> => {
+window.benchFloor = async (name: string, keep = false): Promise<number> => {
   const t0 = performance.now();
   const doc = new Y.Doc();
   const p = new IndexeddbPersistence(name, doc);
   await p.whenSynced;
   const ms = performance.now() - t0;
+  if (keep) {
+    window.benchFloorDoc = doc;
+    return ms;
+  }
   await p.destroy();
   doc.destroy();
   return ms;

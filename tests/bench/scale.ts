@@ -13,7 +13,7 @@
  * Run alone: `npx tsx tests/bench/scale.ts` (SCALE_SIZES=10000,100000 picks sizes).
  */
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { appContext, inServedBrowser, resultHeader, resultFooter, startRun } from './harness';
 import { bundleBench, bundleFloor } from './app-build';
 import { coldOpen, newPage, ROOT, WORKSPACE, type Ctx, type Section } from './pages';
@@ -61,21 +61,38 @@ async function seedRows(ctx: Pick<Ctx, 'context' | 'errors'>, rows: Uint8Array[]
   return id;
 }
 
-/** One floor sample: a page of its own, from navigation start until y-indexeddb has loaded. */
-async function floorFromNavigation(ctx: Ctx, floorCode: string): Promise<number> {
+/** The JS heap of a page after a garbage collection, in MB. */
+async function heapMB(ctx: Ctx, page: Page): Promise<number> {
+  const cdp = await ctx.context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return round1(usage.usedSize / 1e6);
+}
+
+/**
+ * One floor sample: a page of its own, from navigation start until y-indexeddb has loaded; with
+ * `heap`, also the page's heap then (the loaded document's share of the app's heap).
+ */
+async function floorFromNavigation(
+  ctx: Ctx,
+  floorCode: string,
+  heap = false,
+): Promise<{ ms: number; heapMB?: number }> {
   const page = await newPage(ctx, true);
   await page.addInitScript({
     content: `${floorCode}
 if (location.pathname.endsWith('/favicon.svg')) {
-  window.__floorMs = window.benchFloor(${JSON.stringify(ctx.db)}).then(() => performance.now());
+  window.__floorMs = window.benchFloor(${JSON.stringify(ctx.db)}, true).then(() => performance.now());
 }`,
   });
   await page.goto(`${ctx.url}favicon.svg`);
   const ms = await page.evaluate(
     () => (window as unknown as { __floorMs: Promise<number> }).__floorMs,
   );
+  const result = heap ? { ms, heapMB: await heapMB(ctx, page) } : { ms };
   await page.close();
-  return ms;
+  return result;
 }
 
 async function rowsOf(ctx: Ctx): Promise<{ rows: number; bytes: number }> {
@@ -113,10 +130,11 @@ async function measureSize(
     };
     const hash = `#/w/${id}`;
     const warm = await coldOpen(ctx, hash, 'interactive');
-    const warmFloor = await floorFromNavigation(ctx, floorCode);
+    const warmFloor = (await floorFromNavigation(ctx, floorCode)).ms;
     const app: number[] = [];
     const floor: number[] = [];
     const nsm: number[] = [];
+    let floorHeap: number | undefined;
     let last: Awaited<ReturnType<typeof coldOpen>> | null = null;
     for (let round = 0; round < ROUNDS; round++) {
       const keep = round === ROUNDS - 1;
@@ -127,7 +145,9 @@ async function measureSize(
         if (keep) last = o;
       };
       const openFloor = async (): Promise<void> => {
-        floor.push(await floorFromNavigation(ctx, floorCode));
+        const f = await floorFromNavigation(ctx, floorCode, keep);
+        floor.push(f.ms);
+        if (f.heapMB !== undefined) floorHeap = f.heapMB;
       };
       if (round % 2 === 0) {
         await openApp();
@@ -138,13 +158,9 @@ async function measureSize(
       }
     }
     const page = (last as Awaited<ReturnType<typeof coldOpen>> | null)?.page;
-    let heap: Section = {};
+    let heap: Section = { floorAfterGcUsedMB: floorHeap };
     if (page) {
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('HeapProfiler.collectGarbage');
-      const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-      await cdp.detach();
-      heap = { afterGcUsedMB: round1(usage.usedSize / 1e6) };
+      heap = { afterGcUsedMB: await heapMB(ctx, page), ...heap };
       await page.close();
     }
     const ratios = app.map((a, i) => a / (floor[i] ?? Number.NaN));
