@@ -7,15 +7,13 @@
  * midnight and formatted in UTC, so no zone shifts them by a day, and years 0–99 stay themselves
  * (setUTCFullYear, not Date.UTC). Moments (milliseconds) are shown in the local time zone.
  * Exports (Markdown, CSV, ICS files) keep their fixed formats in the domain; this is for screens.
+ * Plain calendar days come from domain/dayWords.ts, so the domain's sentences name them alike.
  */
+import { calendarDate, dayWithoutYear, mediumDay, shortDay, utcDate } from '../../domain/dayWords';
 import { fiscalPeriodLabel } from '../../domain/fiscal';
 import { grainOf, periodLabel, quarterFirstMonth } from '../../domain/periods';
 
 interface DateFormats {
-  /** A calendar day, the locale's medium date: "Mar 7, 2025", "7 Mar 2025", "07.03.2025". */
-  day: Intl.DateTimeFormat;
-  /** A day without its year: "Mar 7", "7 Mar", "7. März". */
-  dayShort: Intl.DateTimeFormat;
   /** A day written out: "March 7, 2025". */
   dayLong: Intl.DateTimeFormat;
   /** A month of a year: "Mar 2025", "März 2025". */
@@ -41,8 +39,6 @@ function formatsOf(locale: string | undefined): DateFormats {
     const utc = (o: Intl.DateTimeFormatOptions) =>
       new Intl.DateTimeFormat(locale, { ...o, timeZone: 'UTC' });
     f = {
-      day: utc({ dateStyle: 'medium' }),
-      dayShort: utc({ day: 'numeric', month: 'short' }),
       dayLong: utc({ dateStyle: 'long' }),
       month: utc({ month: 'short', year: 'numeric' }),
       monthName: utc({ month: 'long' }),
@@ -56,46 +52,20 @@ function formatsOf(locale: string | undefined): DateFormats {
   return f;
 }
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** UTC midnight of a civil date (month 1–12), any year 0–9999. */
-function utcDate(year: number, month: number, day: number): Date {
-  const d = new Date(0);
-  d.setUTCFullYear(year, month - 1, day);
-  return d;
-}
-
-/** The date of 'YYYY-MM-DD' when it is a real calendar date, else null. */
-function calendarDate(iso: string): Date | null {
-  const m = DATE_RE.exec(iso);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = utcDate(y, mo, d);
-  return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? date : null;
-}
-
-const dayWith =
-  (pick: (f: DateFormats) => Intl.DateTimeFormat) =>
-  (iso: string, locale?: string): string => {
-    const d = calendarDate(iso);
-    return d ? pick(formatsOf(locale)).format(d) : iso;
-  };
-
 /** A calendar day in the locale's medium date; anything that is no date as it is. */
-export const formatDay = dayWith((f) => f.day);
+export const formatDay: (iso: string, locale?: string) => string = mediumDay;
 
 /** A calendar day without its year ("Mar 7"), for lists inside one period. */
-export const formatDayShort = dayWith((f) => f.dayShort);
+export const formatDayShort: (iso: string, locale?: string) => string = dayWithoutYear;
 
 /** A calendar day written out ("March 7, 2025"), for a printed page's date line. */
-export const formatDayLong = dayWith((f) => f.dayLong);
+export function formatDayLong(iso: string, locale?: string): string {
+  const d = calendarDate(iso);
+  return d ? formatsOf(locale).dayLong.format(d) : iso;
+}
 
 /** A day near `today`: without its year when it is in today's year ("Mar 7"), else medium. */
-export function formatDayNear(iso: string, today: string, locale?: string): string {
-  return iso.slice(0, 4) === today.slice(0, 4)
-    ? formatDayShort(iso, locale)
-    : formatDay(iso, locale);
-}
+export const formatDayNear: (iso: string, today: string, locale?: string) => string = shortDay;
 
 /** A moment (ms since the epoch) as date and time in the local time zone. */
 export function formatDateTime(ms: number, locale?: string): string {

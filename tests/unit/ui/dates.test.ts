@@ -13,6 +13,7 @@ import {
   weekdayName,
 } from '../../../src/ui/common/dates';
 import { periodName } from '../../../src/ui/common/format';
+import { dayWithoutYear, mediumDay, shortDay } from '../../../src/domain/dayWords';
 import { calendar } from '../../../src/state/calendar.svelte';
 
 // Node's ICU names months the same way browsers do for these three locales; where an engine may
@@ -50,6 +51,12 @@ describe('calendar days', () => {
     expect(formatDayNear('2026-03-07', '2026-11-20', 'en-US')).toBe('Mar 7');
     expect(formatDayNear('2025-03-07', '2026-11-20', 'en-US')).toBe('Mar 7, 2025');
     expect(formatDayNear('2025-03-07', '2026-11-20', 'de-DE')).toBe('07.03.2025');
+  });
+
+  it('are the domain’s days, so its sentences ("was due Mar 7") read like the screen beside them', () => {
+    expect(formatDayNear).toBe(shortDay);
+    expect(formatDay).toBe(mediumDay);
+    expect(formatDayShort).toBe(dayWithoutYear);
   });
 });
 
