@@ -3,15 +3,8 @@
  * today's date. Pure date arithmetic on 'YYYY-MM-DD' strings (see periods), so nothing depends
  * on the local time zone.
  */
-import {
-  addDays,
-  isDate,
-  nextPeriod,
-  periodEnd,
-  periodLabel,
-  periodOf,
-  periodStart,
-} from './periods';
+import { mediumDay } from './dayWords';
+import { addDays, isDate, nextPeriod, periodEnd, periodOf, periodStart } from './periods';
 
 export const INSIGHT_PERIODS = [
   'last-30',
@@ -102,13 +95,18 @@ export function rangeProblem(range: DateRange): string | null {
     : null;
 }
 
-/** "1 Jan 2025 – 31 Mar 2025", "Since 1 Jan 2025", "Until 31 Mar 2025", "All time". */
-export function rangeLabel(range: DateRange): string {
+/**
+ * "Jan 1, 2025 – Mar 31, 2025", "Since Jan 1, 2025", "Until Mar 31, 2025", "All time": days as
+ * the medium date of `locale` (undefined: the runtime's; "1 Jan 2025" in en-GB), as screens
+ * name days.
+ */
+export function rangeLabel(range: DateRange, locale?: string): string {
   const { from, to } = range;
+  const day = (d: string): string => mediumDay(d, locale);
   if (from !== null && to !== null) {
-    return from === to ? periodLabel(from) : `${periodLabel(from)} – ${periodLabel(to)}`;
+    return from === to ? day(from) : `${day(from)} – ${day(to)}`;
   }
-  if (from !== null) return `Since ${periodLabel(from)}`;
-  if (to !== null) return `Until ${periodLabel(to)}`;
+  if (from !== null) return `Since ${day(from)}`;
+  if (to !== null) return `Until ${day(to)}`;
   return 'All time';
 }

@@ -9,11 +9,12 @@
  *   not before the visit before it;
  * - a start date is not after the first step the plan entered (nor after it reached the NSM
  *   moment).
+ * Messages name days in `locale` (undefined: the runtime's, the user's in a browser).
  */
+import { shortDay } from './dayWords';
 import { nsmPosition, placeStep, type Journey } from './journey';
 import { isDate } from './periods';
 import { firstReachedAt } from './planMetrics';
-import { shortDate } from './planStatus';
 import type { Plan, StepVisit } from './plans';
 
 /** The date a new plan entered the step it is created on: its start date, else today. */
@@ -23,11 +24,17 @@ export function defaultStepSince(startDate: string | null, today: string): strin
 
 const notADate = 'Use a date like 2025-03-31.';
 
-function commonProblem(date: string, startDate: string | null, today: string, what: string) {
+function commonProblem(
+  date: string,
+  startDate: string | null,
+  today: string,
+  what: string,
+  locale: string | undefined,
+) {
   if (!isDate(date)) return notADate;
-  if (date > today) return `${what} ${shortDate(date, today)} is after today.`;
+  if (date > today) return `${what} ${shortDay(date, today, locale)} is after today.`;
   if (startDate !== null && date < startDate) {
-    return `${what} ${shortDate(date, today)} is before the plan starts (${shortDate(startDate, today)}).`;
+    return `${what} ${shortDay(date, today, locale)} is before the plan starts (${shortDay(startDate, today, locale)}).`;
   }
   return null;
 }
@@ -37,11 +44,12 @@ export function moveDateProblem(
   date: string,
   plan: Pick<Plan, 'startDate' | 'stepSince'>,
   today: string,
+  locale?: string,
 ): string | null {
-  const common = commonProblem(date, plan.startDate, today, 'A move on');
+  const common = commonProblem(date, plan.startDate, today, 'A move on', locale);
   if (common !== null) return common;
   if (plan.stepSince !== null && date < plan.stepSince) {
-    return `A move on ${shortDate(date, today)} is before the plan entered its current step (${shortDate(plan.stepSince, today)}).`;
+    return `A move on ${shortDay(date, today, locale)} is before the plan entered its current step (${shortDay(plan.stepSince, today, locale)}).`;
   }
   return null;
 }
@@ -60,13 +68,14 @@ export function stepSinceProblem(
   date: string | null,
   plan: Pick<Plan, 'startDate' | 'stepId' | 'stepHistory'>,
   today: string,
+  locale?: string,
 ): string | null {
   if (date === null) return 'A plan on a step entered it on some day: give the date.';
-  const common = commonProblem(date, plan.startDate, today, 'Entering it on');
+  const common = commonProblem(date, plan.startDate, today, 'Entering it on', locale);
   if (common !== null) return common;
   const before = visitBefore(plan);
   if (before !== null && date < before.at) {
-    return `Entering it on ${shortDate(date, today)} is before the plan's previous move (${shortDate(before.at, today)}).`;
+    return `Entering it on ${shortDay(date, today, locale)} is before the plan's previous move (${shortDay(before.at, today, locale)}).`;
   }
   return null;
 }
@@ -76,9 +85,10 @@ export function doneDateProblem(
   date: string | null,
   startDate: string | null,
   today: string,
+  locale?: string,
 ): string | null {
   if (date === null) return 'A done milestone was done on some day: give the date.';
-  return commonProblem(date, startDate, today, 'Done on');
+  return commonProblem(date, startDate, today, 'Done on', locale);
 }
 
 /**
@@ -90,18 +100,19 @@ export function startDateProblem(
   plan: Pick<Plan, 'stepId' | 'stepSince' | 'stepHistory'>,
   journey: Journey,
   today: string,
+  locale?: string,
 ): string | null {
   if (start === null || !isDate(start)) return null;
   const nsm = nsmPosition(journey);
   const reachedNsm = nsm < 0 ? null : firstReachedAt(plan, journey, nsm);
   if (reachedNsm !== null && reachedNsm.at < start) {
     const step = placeStep(journey, reachedNsm.stepId);
-    return `The plan reached the NSM moment${step ? ` “${step.name}”` : ''} on ${shortDate(reachedNsm.at, today)}, before this start date.`;
+    return `The plan reached the NSM moment${step ? ` “${step.name}”` : ''} on ${shortDay(reachedNsm.at, today, locale)}, before this start date.`;
   }
   const first = firstReachedAt(plan, journey, 0);
   if (first !== null && first.at < start) {
     const step = placeStep(journey, first.stepId);
-    return `The plan entered ${step ? `“${step.name}”` : 'its first step'} on ${shortDate(first.at, today)}, before this start date.`;
+    return `The plan entered ${step ? `“${step.name}”` : 'its first step'} on ${shortDay(first.at, today, locale)}, before this start date.`;
   }
   return null;
 }

@@ -1,6 +1,9 @@
-/** Messages for the success plan form, shown at the field they are about. */
+/**
+ * Messages for the success plan form, shown at the field they are about; days in them are in
+ * `locale` (undefined: the runtime's, the user's in a browser).
+ */
+import { shortDay } from './dayWords';
 import { isDate } from './periods';
-import { shortDate } from './planStatus';
 import { MAX_NAME } from './validate';
 
 /** A date as a form holds it: 'YYYY-MM-DD', or '' / null when empty. */
@@ -29,10 +32,14 @@ export function goalDateProblem(startDate: DateInput, goalDate: DateInput): stri
 }
 
 /** A warning only (plans are often written up after the fact): the goal date has passed. */
-export function goalDateWarning(goalDate: DateInput, today: string): string | null {
+export function goalDateWarning(
+  goalDate: DateInput,
+  today: string,
+  locale?: string,
+): string | null {
   const goal = valid(goalDate);
   if (goal === null || goal >= today) return null;
-  return `The goal date (${shortDate(goal, today)}) is in the past.`;
+  return `The goal date (${shortDay(goal, today, locale)}) is in the past.`;
 }
 
 export function milestoneTitleProblem(title: string): string | null {
@@ -46,11 +53,12 @@ export function milestoneDueProblem(
   due: DateInput,
   startDate: DateInput,
   today: string,
+  locale?: string,
 ): string | null {
   const d = valid(due);
   const start = valid(startDate);
   if (d === null || start === null || d >= start) return null;
-  return `Due ${shortDate(d, today)}, before the plan starts (${shortDate(start, today)}).`;
+  return `Due ${shortDay(d, today, locale)}, before the plan starts (${shortDay(start, today, locale)}).`;
 }
 
 export interface PlanForm {
@@ -73,7 +81,7 @@ export interface PlanFormCheck {
 }
 
 /** Every message for a whole plan form at once. */
-export function checkPlanForm(form: PlanForm, today: string): PlanFormCheck {
+export function checkPlanForm(form: PlanForm, today: string, locale?: string): PlanFormCheck {
   const errors: Partial<Record<PlanFormField, string>> = {};
   const warnings: Partial<Record<PlanFormField, string>> = {};
   const milestones: Record<string, string> = {};
@@ -85,12 +93,12 @@ export function checkPlanForm(form: PlanForm, today: string): PlanFormCheck {
   put(errors, 'goalDate', dateProblem(form.goalDate));
   put(errors, 'goalDate', goalDateProblem(form.startDate, form.goalDate));
   if (errors.goalDate === undefined)
-    put(warnings, 'goalDate', goalDateWarning(form.goalDate, today));
+    put(warnings, 'goalDate', goalDateWarning(form.goalDate, today, locale));
   for (const m of form.milestones) {
     const message =
       milestoneTitleProblem(m.title) ??
       dateProblem(m.due) ??
-      milestoneDueProblem(m.due, form.startDate, today);
+      milestoneDueProblem(m.due, form.startDate, today, locale);
     if (message !== null) milestones[m.id] = message;
   }
   const ok = Object.keys(errors).length === 0 && Object.keys(milestones).length === 0;

@@ -1,6 +1,10 @@
-/** The suggested status of a success plan, with reasons in plain English. */
+/**
+ * The suggested status of a success plan, with reasons in plain English; the days in them are
+ * in `locale` (undefined: the runtime's, the user's in a browser), as screens name days.
+ */
+import { shortDay } from './dayWords';
 import type { JourneyStep } from './journey';
-import { daysBetween, periodLabel } from './periods';
+import { daysBetween } from './periods';
 import type { Milestone, Plan, PlanStatus } from './plans';
 
 export const STATUS_LABELS: Record<PlanStatus, string> = {
@@ -31,12 +35,6 @@ export interface PlanStatusInfo {
   overridden: boolean;
 }
 
-/** "3 Mar", or "3 Mar 2024" when the year is not today's. */
-export function shortDate(date: string, today: string): string {
-  const label = periodLabel(date);
-  return date.slice(0, 4) === today.slice(0, 4) ? label.slice(0, -5) : label;
-}
-
 const days = (n: number): string => (n === 1 ? '1 day' : `${n} days`);
 
 /**
@@ -47,12 +45,14 @@ const days = (n: number): string => (n === 1 ? '1 day' : `${n} days`);
  * - at risk: a milestone not done was due before today, or the goal date is before today;
  * - on track otherwise.
  * A stuck plan also lists its at-risk reasons. `step` is the step the plan sits on (placed).
+ * Days in the reasons are in `locale` ("was due Mar 7"; "was due 7 Mar" in en-GB).
  */
 export function suggestStatus(
   plan: Pick<Plan, 'goalDate' | 'stepSince'>,
   milestones: readonly Milestone[],
   step: JourneyStep | null,
   today: string,
+  locale?: string,
 ): StatusSuggestion {
   const open = milestones.filter((m) => !m.done);
   if (step?.nsmMoment && open.length === 0) {
@@ -76,11 +76,11 @@ export function suggestStatus(
   }
   for (const m of open) {
     if (m.due !== null && m.due < today) {
-      reasons.push(`Milestone “${m.title}” was due ${shortDate(m.due, today)}`);
+      reasons.push(`Milestone “${m.title}” was due ${shortDay(m.due, today, locale)}`);
     }
   }
   if (plan.goalDate !== null && plan.goalDate < today) {
-    reasons.push(`The goal date was ${shortDate(plan.goalDate, today)}`);
+    reasons.push(`The goal date was ${shortDay(plan.goalDate, today, locale)}`);
   }
   const status: PlanStatus = stuck ? 'stuck' : reasons.length > 0 ? 'at-risk' : 'on-track';
   return { status, reasons };
@@ -91,8 +91,9 @@ export function planStatus(
   plan: Pick<Plan, 'goalDate' | 'stepSince' | 'statusOverride' | 'milestones'>,
   step: JourneyStep | null,
   today: string,
+  locale?: string,
 ): PlanStatusInfo {
-  const suggestion = suggestStatus(plan, plan.milestones, step, today);
+  const suggestion = suggestStatus(plan, plan.milestones, step, today, locale);
   return {
     suggestion,
     status: plan.statusOverride ?? suggestion.status,

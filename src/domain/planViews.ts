@@ -25,13 +25,21 @@ export interface PlanView {
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-/** Views of the live plans (deleted ones are left out), in the order given. */
-export function viewPlans(plans: readonly Plan[], journey: Journey, today: string): PlanView[] {
+/**
+ * Views of the live plans (deleted ones are left out), in the order given; status reasons name
+ * days in `locale` (undefined: the runtime's).
+ */
+export function viewPlans(
+  plans: readonly Plan[],
+  journey: Journey,
+  today: string,
+  locale?: string,
+): PlanView[] {
   const out: PlanView[] = [];
   for (const plan of plans) {
     if (plan.deletedAt !== null) continue;
     const step = placeStep(journey, plan.stepId);
-    const info = planStatus(plan, step, today);
+    const info = planStatus(plan, step, today, locale);
     out.push({
       plan,
       step,

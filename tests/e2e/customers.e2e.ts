@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { mediumDay, shortDay } from '../../src/domain/dayWords';
 import { expectNoA11yViolations, launchBrowser, newPage } from './support/browser';
 import { createWorkspace, treeRow, waitSaved } from './support/app';
 
@@ -161,7 +162,11 @@ test('a journey, 20 imported customers, moved plans, milestones, a stuck plan on
     await page.getByLabel('New milestone', { exact: true }).fill('Too early');
     await page.getByLabel('New milestone due').fill(localDate(-10));
     await page.getByRole('button', { name: 'Add milestone' }).click();
-    await page.getByText(/before the plan starts/).waitFor();
+    // In the en-US browser: "Due Nov 24, before the plan starts (Dec 4)."
+    const usDay = (date: string): string => shortDay(date, localDate(0), 'en-US');
+    await page
+      .getByText(`Due ${usDay(localDate(-10))}, before the plan starts (${usDay(localDate(0))}).`)
+      .waitFor();
     await addMilestone(page, 'Admin trained', localDate(7));
     await page.getByRole('checkbox', { name: 'Done: Kick-off call' }).check();
     await page.getByRole('checkbox', { name: 'Done: Admin trained' }).check();
@@ -260,6 +265,9 @@ test('an insight captured from the header shows in the synthesis with its tag', 
     const synthesis = page.getByRole('region', { name: /^Synthesis/ });
     await synthesis.getByText('onboarding').first().waitFor();
     await synthesis.getByText('sso').first().waitFor();
+    // The last 90 days, named in the en-US browser's words: "Sep 6, 2026 – Dec 4, 2026".
+    const range = `${mediumDay(localDate(-89), 'en-US')} – ${mediumDay(localDate(0), 'en-US')}`;
+    await synthesis.getByText(range).waitFor();
     await page.reload();
     await page.getByText('Setting up SSO took us two weeks.').first().waitFor();
     await expectNoA11yViolations(page, 'insights');

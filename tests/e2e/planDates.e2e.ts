@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { periodLabel, periodOf } from '../../src/domain/periods';
-import { shortDate } from '../../src/domain/planStatus';
+import { shortDay } from '../../src/domain/dayWords';
 import { formatDayNear } from '../../src/ui/common/dates';
 import { expectNoA11yViolations, launchBrowser, newPage } from './support/browser';
 import { createWorkspace, nav, treeRow, waitSaved } from './support/app';
@@ -24,6 +24,9 @@ function localDate(days: number): string {
   d.setDate(d.getDate() + days);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
+
+/** A day as the app's en-US browser names it near today: "Mar 7", "Dec 30, 2025". */
+const usDay = (date: string, today: string): string => shortDay(date, today, 'en-US');
 
 const column = (page: Page, step: string) =>
   page.getByRole('region', { name: new RegExp(`^${step}`) });
@@ -86,7 +89,7 @@ test('plans are dated when things happened: a past move, its week in a journey m
     await page
       .getByRole('alert')
       .getByText(
-        `“Acme Logistics” was not moved: A move on ${shortDate(localDate(-50), today)} is before the plan starts (${shortDate(start, today)}).`,
+        `“Acme Logistics” was not moved: A move on ${usDay(localDate(-50), today)} is before the plan starts (${usDay(start, today)}).`,
       )
       .waitFor();
     await expect(
@@ -113,9 +116,7 @@ test('plans are dated when things happened: a past move, its week in a journey m
     await page.getByLabel('Start date', { exact: true }).fill(localDate(-7));
     await page.getByLabel('Start date', { exact: true }).blur();
     await page
-      .getByText(
-        `The plan entered “Onboarded” on ${shortDate(start, today)}, before this start date.`,
-      )
+      .getByText(`The plan entered “Onboarded” on ${usDay(start, today)}, before this start date.`)
       .waitFor();
     await expect(
       page.getByLabel('Start date', { exact: true }).getAttribute('aria-invalid'),
@@ -183,7 +184,7 @@ test('a milestone tick can be dated, and % done within 30 days says how many are
     await expect(doneOn.inputValue()).resolves.toBe(today);
     await doneOn.fill(localDate(1));
     await doneOn.blur();
-    await page.getByText(`Done on ${shortDate(localDate(1), today)} is after today.`).waitFor();
+    await page.getByText(`Done on ${usDay(localDate(1), today)} is after today.`).waitFor();
     await expectNoA11yViolations(page, 'plan page with a done milestone');
 
     await page.goto(`${base}/tree`);
@@ -250,6 +251,73 @@ test('the dated board and plan page fit a phone, by touch, in dark mode', async 
     const dated = await page.getByLabel('Moves dated').boundingBox();
     expect(dated?.height ?? 0).toBeGreaterThanOrEqual(44);
     await expectNoA11yViolations(page, 'board at 390 px, dark');
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+/**
+ * A day as the page's own Intl names it in `locale` near `today` (the domain's shortDay, built
+ * in the browser so the test holds whatever month names its engine uses).
+ */
+function dayInPage(page: Page, date: string, today: string, locale: string): Promise<string> {
+  return page.evaluate(
+    ([d, t, l]) => {
+      const [y, m, day] = d.split('-').map(Number);
+      const at = new Date(0);
+      at.setUTCFullYear(y ?? 0, (m ?? 1) - 1, day ?? 1);
+      const options: Intl.DateTimeFormatOptions =
+        d.slice(0, 4) === t.slice(0, 4)
+          ? { day: 'numeric', month: 'short' }
+          : { dateStyle: 'medium' };
+      return new Intl.DateTimeFormat(l, { ...options, timeZone: 'UTC' }).format(at);
+    },
+    [date, today, locale] as const,
+  );
+}
+
+test('in a German browser the status reasons and refusals name days as the screen beside them', async () => {
+  const context = await browser.newContext({
+    baseURL: inject('baseURL'),
+    viewport: { width: 1280, height: 800 },
+    locale: 'de-DE',
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const today = localDate(0);
+  const start = localDate(-40);
+  const due = localDate(-10);
+  try {
+    await createWorkspace(page, 'Pläne', 'saas-weekly-active-users');
+    const dueDe = await dayInPage(page, due, today, 'de-DE');
+    // German, not the English forms: "24. Nov." is neither "Nov 24" nor "24 Nov".
+    expect(dueDe).not.toBe(shortDay(due, today, 'en-US'));
+    expect(dueDe).not.toBe(shortDay(due, today, 'en-GB'));
+
+    await nav(page, 'Customers').click();
+    await page.getByRole('button', { name: 'New success plan' }).click();
+    await page.getByLabel('Customer', { exact: true }).fill('Acme Logistik');
+    await page.getByLabel('Start date', { exact: true }).fill(start);
+    await page.getByRole('button', { name: 'Create plan' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Acme Logistik' }).waitFor();
+    await page.getByLabel('New milestone', { exact: true }).fill('Kick-off call');
+    await page.getByLabel('New milestone due').fill(due);
+    await page.getByRole('button', { name: 'Add milestone' }).click();
+    // The screen's own words and the domain's reason name the day alike.
+    await page.getByText(`Overdue since ${dueDe}`, { exact: true }).waitFor();
+    await page.getByText(`Milestone “Kick-off call” was due ${dueDe}`, { exact: true }).waitFor();
+
+    // A refusal too: a tick dated tomorrow.
+    await page.getByRole('checkbox', { name: 'Done: Kick-off call' }).check();
+    const doneOn = page.getByLabel('Done on');
+    await expect(doneOn.inputValue()).resolves.toBe(today);
+    await doneOn.fill(localDate(1));
+    await doneOn.blur();
+    const tomorrow = await dayInPage(page, localDate(1), today, 'de-DE');
+    await page.getByText(`Done on ${tomorrow} is after today.`).waitFor();
+    await expectNoA11yViolations(page, 'plan page in German');
     expect(errors).toEqual([]);
   } finally {
     await context.close();

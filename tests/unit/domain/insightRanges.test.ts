@@ -151,12 +151,18 @@ describe('rangeProblem and rangeLabel', () => {
     expect(rangeProblem({ from: null, to: null })).toBeNull();
   });
 
-  it('describes a range', () => {
-    expect(rangeLabel({ from: '2024-01-01', to: '2024-03-31' })).toBe('1 Jan 2024 – 31 Mar 2024');
-    expect(rangeLabel({ from: '2024-02-29', to: '2024-02-29' })).toBe('29 Feb 2024');
-    expect(rangeLabel({ from: '2024-02-29', to: null })).toBe('Since 29 Feb 2024');
-    expect(rangeLabel({ from: null, to: '2024-02-29' })).toBe('Until 29 Feb 2024');
-    expect(rangeLabel({ from: null, to: null })).toBe('All time');
+  it('describes a range, its days in the locale given', () => {
+    const gb = (r: { from: string | null; to: string | null }) => rangeLabel(r, 'en-GB');
+    expect(gb({ from: '2024-01-01', to: '2024-03-31' })).toBe('1 Jan 2024 – 31 Mar 2024');
+    expect(gb({ from: '2024-02-29', to: '2024-02-29' })).toBe('29 Feb 2024');
+    expect(gb({ from: '2024-02-29', to: null })).toBe('Since 29 Feb 2024');
+    expect(gb({ from: null, to: '2024-02-29' })).toBe('Until 29 Feb 2024');
+    expect(gb({ from: null, to: null })).toBe('All time');
+    const range = { from: '2024-01-01', to: '2024-03-31' };
+    expect(rangeLabel(range, 'en-US')).toBe('Jan 1, 2024 – Mar 31, 2024');
+    expect(rangeLabel(range, 'de-DE')).toBe('01.01.2024 – 31.03.2024');
+    expect(rangeLabel({ from: '2024-02-29', to: null }, 'de-DE')).toBe('Since 29.02.2024');
+    expect(rangeLabel({ from: null, to: '2024-02-29' }, 'en-US')).toBe('Until Feb 29, 2024');
   });
 
   it('labels every period and recognises period names', () => {

@@ -11,6 +11,8 @@ import { plan, sampleJourney } from '../planFactories';
 
 const journey = sampleJourney(); // s1 Signed, s2 Onboarded, s3 First request (NSM), s4 Fulfilled
 const today = '2026-12-03';
+/** Messages name days in a fixed locale here; the default is the runtime's. */
+const GB = 'en-GB';
 
 describe('defaultStepSince', () => {
   it('is the start date when there is one, else today', () => {
@@ -42,11 +44,11 @@ describe('moveDateProblem', () => {
   });
 
   it('refuses a day after today, before the start or before the current step', () => {
-    expect(moveDateProblem('2026-12-04', p, today)).toBe('A move on 4 Dec is after today.');
-    expect(moveDateProblem('2026-10-14', { ...p, stepSince: null }, today)).toBe(
+    expect(moveDateProblem('2026-12-04', p, today, GB)).toBe('A move on 4 Dec is after today.');
+    expect(moveDateProblem('2026-10-14', { ...p, stepSince: null }, today, GB)).toBe(
       'A move on 14 Oct is before the plan starts (15 Oct).',
     );
-    expect(moveDateProblem('2026-11-01', p, today)).toBe(
+    expect(moveDateProblem('2026-11-01', p, today, GB)).toBe(
       'A move on 1 Nov is before the plan entered its current step (2 Nov).',
     );
     expect(moveDateProblem('2026-02-30', p, today)).toBe('Use a date like 2025-03-31.');
@@ -70,14 +72,16 @@ describe('stepSinceProblem', () => {
 
   it('refuses no date, a later day, a day before the start or the previous move', () => {
     expect(stepSinceProblem(null, p, today)).toMatch(/give the date/);
-    expect(stepSinceProblem('2026-12-31', p, today)).toBe('Entering it on 31 Dec is after today.');
+    expect(stepSinceProblem('2026-12-31', p, today, GB)).toBe(
+      'Entering it on 31 Dec is after today.',
+    );
     const noHistory = { ...p, stepHistory: [] };
-    expect(stepSinceProblem('2026-10-01', noHistory, today)).toBe(
+    expect(stepSinceProblem('2026-10-01', noHistory, today, GB)).toBe(
       'Entering it on 1 Oct is before the plan starts (15 Oct).',
     );
     const moved = { ...p, startDate: null, stepHistory: [...p.stepHistory] };
     moved.stepHistory[0] = { stepId: 's1', at: '2026-10-20' };
-    expect(stepSinceProblem('2026-10-19', moved, today)).toBe(
+    expect(stepSinceProblem('2026-10-19', moved, today, GB)).toBe(
       "Entering it on 19 Oct is before the plan's previous move (20 Oct).",
     );
   });
@@ -86,11 +90,43 @@ describe('stepSinceProblem', () => {
 describe('doneDateProblem', () => {
   it('takes a day from the start to today', () => {
     expect(doneDateProblem('2026-10-15', '2026-10-15', today)).toBeNull();
-    expect(doneDateProblem('2026-10-14', '2026-10-15', today)).toBe(
+    expect(doneDateProblem('2026-10-14', '2026-10-15', today, GB)).toBe(
       'Done on 14 Oct is before the plan starts (15 Oct).',
     );
-    expect(doneDateProblem('2027-01-02', null, today)).toBe('Done on 2 Jan 2027 is after today.');
+    expect(doneDateProblem('2027-01-02', null, today, GB)).toBe(
+      'Done on 2 Jan 2027 is after today.',
+    );
     expect(doneDateProblem(null, null, today)).toMatch(/give the date/);
+  });
+});
+
+describe('days in the locale', () => {
+  it('names days as en-US and de-DE write them, with the year only outside today’s', () => {
+    const p = { startDate: '2026-10-15', stepSince: null };
+    expect(moveDateProblem('2026-12-04', p, today, 'en-US')).toBe(
+      'A move on Dec 4 is after today.',
+    );
+    expect(moveDateProblem('2026-10-14', p, today, 'en-US')).toBe(
+      'A move on Oct 14 is before the plan starts (Oct 15).',
+    );
+    expect(doneDateProblem('2027-01-02', null, today, 'en-US')).toBe(
+      'Done on Jan 2, 2027 is after today.',
+    );
+    expect(doneDateProblem('2027-01-02', null, today, 'de-DE')).toBe(
+      'Done on 02.01.2027 is after today.',
+    );
+    const may = '2026-05-09';
+    expect(doneDateProblem('2026-05-08', may, today, 'de-DE')).toBe(
+      'Done on 8. Mai is before the plan starts (9. Mai).',
+    );
+    const history = { stepId: 's2', stepHistory: [{ stepId: 's1', at: '2026-03-07' }] };
+    expect(stepSinceProblem('2026-03-06', { ...history, startDate: null }, today, 'de-DE')).toBe(
+      "Entering it on 6. März is before the plan's previous move (7. März).",
+    );
+    const entered = { stepId: 's1', stepSince: '2026-03-07', stepHistory: history.stepHistory };
+    expect(startDateProblem('2026-03-08', entered, journey, today, 'en-US')).toBe(
+      'The plan entered “Signed” on Mar 7, before this start date.',
+    );
   });
 });
 
@@ -112,13 +148,13 @@ describe('startDateProblem', () => {
   });
 
   it('refuses a start after the NSM moment, naming it and its day', () => {
-    expect(startDateProblem('2026-11-03', p, journey, today)).toBe(
+    expect(startDateProblem('2026-11-03', p, journey, today, GB)).toBe(
       'The plan reached the NSM moment “First request” on 2 Nov, before this start date.',
     );
   });
 
   it('refuses a start after the first step entered', () => {
-    expect(startDateProblem('2026-10-16', p, journey, today)).toBe(
+    expect(startDateProblem('2026-10-16', p, journey, today, GB)).toBe(
       'The plan entered “Signed” on 15 Oct, before this start date.',
     );
   });

@@ -10,6 +10,8 @@ import {
 } from '../../../src/domain/planForm';
 
 const TODAY = '2025-03-20';
+/** Messages name days in a fixed locale here; the default is the runtime's. */
+const GB = 'en-GB';
 
 describe('plan form messages', () => {
   it('requires a customer name', () => {
@@ -28,17 +30,44 @@ describe('plan form messages', () => {
   });
 
   it('warns (only) about a goal date in the past', () => {
-    expect(goalDateWarning('2025-03-19', TODAY)).toBe('The goal date (19 Mar) is in the past.');
+    expect(goalDateWarning('2025-03-19', TODAY, GB)).toBe('The goal date (19 Mar) is in the past.');
     expect(goalDateWarning(TODAY, TODAY)).toBeNull();
     expect(goalDateWarning(null, TODAY)).toBeNull();
   });
 
   it('refuses a milestone due before the plan starts', () => {
-    expect(milestoneDueProblem('2025-02-28', '2025-03-01', TODAY)).toBe(
+    expect(milestoneDueProblem('2025-02-28', '2025-03-01', TODAY, GB)).toBe(
       'Due 28 Feb, before the plan starts (1 Mar).',
     );
     expect(milestoneDueProblem('2025-03-01', '2025-03-01', TODAY)).toBeNull();
     expect(milestoneDueProblem('2025-02-28', null, TODAY)).toBeNull();
+  });
+
+  it('names days in the locale given, with the year only outside today’s', () => {
+    expect(goalDateWarning('2025-03-19', TODAY, 'en-US')).toBe(
+      'The goal date (Mar 19) is in the past.',
+    );
+    expect(goalDateWarning('2024-12-30', TODAY, 'en-US')).toBe(
+      'The goal date (Dec 30, 2024) is in the past.',
+    );
+    expect(goalDateWarning('2024-12-30', TODAY, 'de-DE')).toBe(
+      'The goal date (30.12.2024) is in the past.',
+    );
+    expect(milestoneDueProblem('2025-03-06', '2025-03-07', TODAY, 'de-DE')).toBe(
+      'Due 6. März, before the plan starts (7. März).',
+    );
+    const check = checkPlanForm(
+      {
+        customer: 'Acme',
+        startDate: '2025-03-07',
+        goalDate: '2025-03-19',
+        milestones: [{ id: 'a', title: 'Kick-off', due: '2025-03-06' }],
+      },
+      TODAY,
+      'en-US',
+    );
+    expect(check.warnings.goalDate).toBe('The goal date (Mar 19) is in the past.');
+    expect(check.milestones.a).toBe('Due Mar 6, before the plan starts (Mar 7).');
   });
 
   it('explains a date that is not one', () => {
@@ -61,6 +90,7 @@ describe('checkPlanForm', () => {
         ],
       },
       TODAY,
+      GB,
     );
     expect(check).toEqual({
       errors: { customer: 'A customer name is required.' },
@@ -87,6 +117,7 @@ describe('checkPlanForm', () => {
     const check = checkPlanForm(
       { customer: 'Acme', startDate: '2025-01-01', goalDate: '2025-02-01', milestones: [] },
       TODAY,
+      GB,
     );
     expect(check.ok).toBe(true);
     expect(check.warnings.goalDate).toBe('The goal date (1 Feb) is in the past.');

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { planStatus, shortDate, suggestStatus } from '../../../src/domain/planStatus';
+import { planStatus, suggestStatus } from '../../../src/domain/planStatus';
 import { placeStep } from '../../../src/domain/journey';
 import { milestone, plan, sampleJourney } from '../planFactories';
 
 const journey = sampleJourney();
 const onboarded = placeStep(journey, 's2');
 const nsm = placeStep(journey, 's3');
+/** Reasons that name a day are read in a fixed locale; the default is the runtime's. */
+const GB = 'en-GB';
 
 describe('suggestStatus', () => {
   it('is stuck only after more than the step’s days (the threshold day itself is fine)', () => {
@@ -42,13 +44,13 @@ describe('suggestStatus', () => {
     const p = plan('p', { goalDate: '2025-06-30' });
     const kickOff = milestone('m', { title: 'Kick-off', due: '2025-03-03' });
     expect(suggestStatus(p, [kickOff], onboarded, '2025-03-03').status).toBe('on-track');
-    expect(suggestStatus(p, [kickOff], onboarded, '2025-03-04')).toEqual({
+    expect(suggestStatus(p, [kickOff], onboarded, '2025-03-04', GB)).toEqual({
       status: 'at-risk',
       reasons: ['Milestone “Kick-off” was due 3 Mar'],
     });
     const ticked = { ...kickOff, done: true, doneAt: '2025-03-05' };
     expect(suggestStatus(p, [ticked], onboarded, '2025-03-04').status).toBe('on-track');
-    expect(suggestStatus(p, [], onboarded, '2025-07-01')).toEqual({
+    expect(suggestStatus(p, [], onboarded, '2025-07-01', GB)).toEqual({
       status: 'at-risk',
       reasons: ['The goal date was 30 Jun'],
     });
@@ -56,16 +58,35 @@ describe('suggestStatus', () => {
 
   it('names the year of a date in another year', () => {
     const m = milestone('m', { title: 'Training', due: '2024-12-30' });
-    expect(suggestStatus(plan('p'), [m], null, '2025-01-02').reasons).toEqual([
+    expect(suggestStatus(plan('p'), [m], null, '2025-01-02', GB).reasons).toEqual([
       'Milestone “Training” was due 30 Dec 2024',
     ]);
-    expect(shortDate('2025-03-07', '2025-12-31')).toBe('7 Mar');
+  });
+
+  it('names days in the locale given: en-US and de-DE', () => {
+    const p = plan('p', { goalDate: '2025-06-30' });
+    const kickOff = milestone('m', { title: 'Kick-off', due: '2025-03-03' });
+    const old = milestone('o', { title: 'Training', due: '2024-12-30' });
+    expect(suggestStatus(p, [kickOff, old], null, '2025-07-01', 'en-US').reasons).toEqual([
+      'Milestone “Kick-off” was due Mar 3',
+      'Milestone “Training” was due Dec 30, 2024',
+      'The goal date was Jun 30',
+    ]);
+    expect(suggestStatus(p, [kickOff, old], null, '2025-07-01', 'de-DE').reasons).toEqual([
+      'Milestone “Kick-off” was due 3. März',
+      'Milestone “Training” was due 30.12.2024',
+      'The goal date was 30. Juni',
+    ]);
+    // planStatus passes its locale on.
+    expect(
+      planStatus({ ...p, milestones: [], statusOverride: null }, null, '2025-07-01', 'de-DE'),
+    ).toMatchObject({ suggestion: { reasons: ['The goal date was 30. Juni'] } });
   });
 
   it('lists the at-risk reasons of a stuck plan too', () => {
     const p = plan('p', { stepSince: '2025-03-01', goalDate: '2025-03-10' });
     const m = milestone('m', { title: 'Kick-off', due: '2025-03-03' });
-    expect(suggestStatus(p, [m], onboarded, '2025-03-31')).toEqual({
+    expect(suggestStatus(p, [m], onboarded, '2025-03-31', GB)).toEqual({
       status: 'stuck',
       reasons: [
         'On “Onboarded” for 30 days (stuck after 14)',

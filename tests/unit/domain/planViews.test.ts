@@ -74,7 +74,8 @@ const journey = buildJourney(
   [...base.all, { ...base.all[1]!, id: 'sx', name: 'Trial', order: 'a1V', deletedAt: 9 }],
   's3',
 );
-const views = viewPlans(plans, journey, TODAY);
+/** Reasons name days in en-GB here (the default is the runtime's locale). */
+const views = viewPlans(plans, journey, TODAY, 'en-GB');
 const names = (list: readonly { plan: { customer: string } }[]) => list.map((v) => v.plan.customer);
 
 describe('viewPlans', () => {
@@ -181,6 +182,15 @@ describe('needsAttention', () => {
       ['Bolt', ['Milestone “m” was due 19 Mar']],
       ['Fern', ['Set to “At risk” by hand']],
     ]);
+  });
+
+  it('names the days of its reasons in the locale the views were made in', () => {
+    const bolt = (locale: string) =>
+      needsAttention(viewPlans(plans, journey, TODAY, locale)).find(
+        (a) => a.view.plan.customer === 'Bolt',
+      )?.reasons;
+    expect(bolt('en-US')).toEqual(['Milestone “m” was due Mar 19']);
+    expect(bolt('de-DE')).toEqual(['Milestone “m” was due 19. März']);
   });
 });
 

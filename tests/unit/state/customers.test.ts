@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { workspaceDoc, type WorkspaceDoc } from '../../../src/doc/schema';
 import { readPlans } from '../../../src/doc/plans';
+import { shortDay } from '../../../src/domain/dayWords';
 import { openAreas } from './areaHarness';
 
 /** The customer-success area (and the others) over a fresh document, today 2026-03-10. */
@@ -58,10 +59,15 @@ describe('CustomerSuccess', () => {
     const [a] = cs.addPlans([{ customer: 'Acme', stepId: signed, startDate: '2026-02-01' }]) ?? [];
     const id = a ?? '';
     expect(cs.plansById.get(id)?.stepSince).toBe('2026-02-01');
+    // The area passes no locale: its messages name days in the runtime's (the browser's), as
+    // screens do; the domain's tests pin en-GB, en-US and de-DE.
+    const day = (d: string): string => shortDay(d, '2026-03-10');
     expect(() => cs.movePlan(id, live, '2026-01-31')).toThrow(
-      'A move on 31 Jan is before the plan starts (1 Feb).',
+      `A move on ${day('2026-01-31')} is before the plan starts (${day('2026-02-01')}).`,
     );
-    expect(() => cs.movePlan(id, live, '2026-03-11')).toThrow('A move on 11 Mar is after today.');
+    expect(() => cs.movePlan(id, live, '2026-03-11')).toThrow(
+      `A move on ${day('2026-03-11')} is after today.`,
+    );
     cs.movePlan(id, live, '2026-02-20');
     expect(cs.plansById.get(id)?.stepHistory.map((v) => v.at)).toEqual([
       '2026-02-01',
@@ -70,7 +76,7 @@ describe('CustomerSuccess', () => {
     expect(cs.views.find((v) => v.plan.id === id)?.daysOnStep).toBe(18); // 8 + 10 days
     // The start cannot move past the NSM moment (20 Feb); before it, it can.
     expect(() => cs.updatePlan(id, { startDate: '2026-02-25' })).toThrow(
-      'The plan reached the NSM moment “Live” on 20 Feb, before this start date.',
+      `The plan reached the NSM moment “Live” on ${day('2026-02-20')}, before this start date.`,
     );
     expect(() => cs.setStepSince(id, '2026-01-15')).toThrow(/before the plan starts/);
     cs.setStepSince(id, '2026-02-22');
