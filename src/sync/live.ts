@@ -3,6 +3,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import { watchStalledPeers } from './stalledPeers';
 import { chunkPeer, type PeerLike } from './chunking';
 import { EchoGuard, skipOwnBroadcasts } from './echo';
+import { applyingOnce } from './applyOnce';
 import { guardSignaling } from './signalingGuard';
 import { serverAccess } from './keys';
 import type { SyncProvider } from '../domain/shareLink';
@@ -105,8 +106,8 @@ export async function connectLive(
     }
   });
   // Every connection is wrapped as it is made, before it opens: large updates go in frames,
-  // compressed for peers that read it, and never back to the peer they came from
-  // (sync/echo.ts). This runs right after y-webrtc opened and connected the room.
+  // compressed for peers that read it, never back to the peer they came from (sync/echo.ts),
+  // and a large one received is stored and passed on as received (sync/applyOnce.ts). This runs right after y-webrtc opened and connected the room.
   void provider.key.then(() => {
     const room = provider.room;
     if (!room) return;
@@ -118,7 +119,7 @@ export async function connectLive(
       const peer = conn.peer as PeerLike;
       chunkPeer(peer, {
         onUnreadable,
-        receive: (handle) => echo.receive(peer, handle),
+        receive: (message, handle) => echo.receive(peer, () => applyingOnce(doc, message, handle)),
         drop: () => echo.isEcho(peer),
       });
       return set(id, conn);

@@ -3,6 +3,7 @@ import {
   CHUNK_SIZE,
   Reassembler,
   chunkPeer,
+  compressedFrames,
   isCompressedFrame,
   isFrame,
   toFrames,
@@ -231,13 +232,33 @@ describe('compression between peers', () => {
     const b = side({ onUnreadable: (e) => problems.push(e) });
     const packed = await compress(new Uint8Array(4 * 1024 * 1024));
     new DataView(packed.buffer).setUint32(0, 1000); // states 1,000 bytes, holds 4 MiB
-    for (const f of toFrames(packed, 1, CHUNK_SIZE, true)) b.peer.emit('data', f);
+    for (const f of compressedFrames(packed, 1)) b.peer.emit('data', f);
     const after = bytes(20);
     b.peer.emit('data', after);
     await b.until(() => b.received.length === 1);
     expect(b.received).toEqual([after]);
     expect(problems).toHaveLength(1);
     expect(String(problems[0])).toMatch(/inflates past 1000 bytes/);
+  });
+
+  it('fails a compressed message whose frames come out of order, and keeps going', async () => {
+    const problems: unknown[] = [];
+    const b = side({ onUnreadable: (e) => problems.push(e) });
+    const m = jsonish(COMPRESS_MIN * 8);
+    const frames = compressedFrames(await compress(m), 7, 64);
+    expect(frames.length).toBeGreaterThan(3);
+    // Positive control: in order, it arrives.
+    for (const f of frames) b.peer.emit('data', f);
+    await b.until(() => b.received.length === 1);
+    expect(same(b.received[0], m)).toBe(true);
+    const swapped = compressedFrames(await compress(m), 8, 64);
+    [swapped[1], swapped[2]] = [swapped[2]!, swapped[1]!];
+    for (const f of swapped) b.peer.emit('data', f);
+    b.peer.emit('data', bytes(5));
+    await b.until(() => b.received.length === 2);
+    expect(same(b.received[1], bytes(5))).toBe(true);
+    expect(problems).toHaveLength(1);
+    expect(String(problems[0])).toMatch(/out of order/);
   });
 
   it('without compression, says nothing and passes HELLO on as an older copy would', () => {

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { HELLO, MAX_INFLATED, compress, inflate, isHello } from '../../../src/sync/compression';
+import {
+  HELLO,
+  Inflation,
+  MAX_INFLATED,
+  compress,
+  compressInParts,
+  inflate,
+  isHello,
+} from '../../../src/sync/compression';
 
 /** Text-like bytes that deflate well, as a workspace's encoded state does. */
 function jsonish(n: number): Uint8Array {
@@ -63,6 +71,75 @@ describe('compression', () => {
     await expect(inflate(packed.subarray(0, packed.length - 20))).rejects.toThrow();
     const junk = Uint8Array.from([0, 0, 0, 10, 0xff, 0xfe, 0xfd, 0xfc, 0xfb]);
     await expect(inflate(junk)).rejects.toThrow();
+  });
+});
+
+/** The packed parts of `message` as compressInParts hands them out. */
+async function partsOf(message: Uint8Array, size: number): Promise<[Uint8Array, boolean][]> {
+  const parts: [Uint8Array, boolean][] = [];
+  await compressInParts(message, size, (part, last) => parts.push([part, last]));
+  return parts;
+}
+
+function joined(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+describe('streamed compression', () => {
+  it('hands out parts of the given size while it compresses, the last one marked', async () => {
+    const m = jsonish(3_000_000);
+    const parts = await partsOf(m, 4096);
+    expect(parts.length).toBeGreaterThan(2);
+    expect(parts.slice(0, -1).every(([p, last]) => p.length === 4096 && !last)).toBe(true);
+    expect(parts.at(-1)?.[1]).toBe(true);
+    const back = await inflate(joined(parts.map(([p]) => p)));
+    expect(back.length === m.length && Buffer.compare(back, m) === 0).toBe(true);
+  });
+
+  it('inflates part by part, even with the stated size split across parts', async () => {
+    const m = jsonish(200_000);
+    const packed = await compress(m);
+    const inflation = new Inflation();
+    const cuts = [0, 2, 3, 100, 5000, packed.length];
+    for (let i = 1; i < cuts.length; i++) {
+      expect(inflation.push(packed.subarray(cuts[i - 1], cuts[i]))).toBe(true);
+    }
+    const back = await inflation.end();
+    expect(back.length === m.length && Buffer.compare(back, m) === 0).toBe(true);
+  });
+
+  it('refuses, part by part, a stated size over the limit and a zip bomb', async () => {
+    const small = await compress(jsonish(10_000));
+    // Positive control: under a limit it fits.
+    const fits = new Inflation(10_000);
+    fits.push(small);
+    await expect(fits.end()).resolves.toHaveLength(10_000);
+    const over = new Inflation(9_999);
+    expect(over.push(small)).toBe(false);
+    await expect(over.end()).rejects.toThrow(/states 10000 bytes, over 9999/);
+
+    const bomb = restated(await compress(new Uint8Array(16 * 1024 * 1024)), 1000);
+    const inflation = new Inflation();
+    for (let at = 0; at < bomb.length; at += 1000) inflation.push(bomb.subarray(at, at + 1000));
+    await expect(inflation.end()).rejects.toThrow(/inflates past 1000 bytes/);
+  });
+
+  it('fails a message given up or cut short', async () => {
+    const packed = await compress(jsonish(100_000));
+    const given = new Inflation();
+    given.push(packed.subarray(0, 100));
+    given.abort();
+    await expect(given.end()).rejects.toThrow();
+    await expect(new Inflation().end()).rejects.toThrow(/cut short/);
+    const cut = new Inflation();
+    cut.push(packed.subarray(0, packed.length - 50));
+    await expect(cut.end()).rejects.toThrow();
   });
 });
 

@@ -41,7 +41,7 @@ function setUp(name: string): {
     };
     chunkPeer(c.peer, {
       compression: false,
-      receive: (handle) => echo.receive(c.peer, handle),
+      receive: (_message, handle) => echo.receive(c.peer, handle),
       drop: () => echo.isEcho(c.peer),
     });
     room.webrtcConns.set(id, { peer: c.peer, destroy: () => undefined } as unknown as WebrtcConn);
