@@ -25,6 +25,8 @@ export interface PlainPeer {
    * messages over 256 KiB (the app chunks its own, sync/chunking.ts; a plain peer does not).
    */
   flood(map: string, count: number, batch: number): void;
+  /** Sends each message as it is to every connected peer (hostile frames); how many peers. */
+  sendRaw(messages: number[][]): number;
 }
 
 declare global {
@@ -66,6 +68,11 @@ window.plainPeer = {
       for (const key of keys) m.delete(key);
     });
     return keys.length;
+  },
+  sendRaw(messages) {
+    const conns = provider?.room ? [...provider.room.webrtcConns.values()] : [];
+    for (const conn of conns) for (const m of messages) conn.peer.send(Uint8Array.from(m));
+    return conns.length;
   },
   flood(map, count, batch) {
     for (let done = 0, b = 0; done < count; done += batch, b++) {
