@@ -112,7 +112,8 @@ export class InflatingInbox {
     }
     if (index !== entry.next) entry.outOfOrder = true;
     entry.next = index + 1;
-    if (!entry.outOfOrder) entry.inflation.push(frame.subarray(HEADER));
+    // A copy: the stream reads the part later, and the frame's buffer is not ours to keep.
+    if (!entry.outOfOrder) entry.inflation.push(frame.slice(HEADER));
     if (!last) return null;
     this.open.delete(id);
     if (entry.outOfOrder) {
