@@ -1,6 +1,53 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
+import { fileURLToPath } from 'node:url';
+
+/** What `codeSplitting` lets a group's `name` read of the module graph. */
+interface ModuleGraph {
+  getModuleInfo(id: string): { importedIds: readonly string[] } | null;
+}
+
+const srcFile = (path: string): string => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+
+/** Packages in groups of their own (below). */
+const OWN_GROUP = /node_modules[\\/](svelte|dexie|yjs|lib0)[\\/]/;
+
+/** The modules `root` imports statically, itself included, as far as they go. */
+function staticClosure(root: string, graph: ModuleGraph): Set<string> {
+  const seen = new Set<string>();
+  const queue = [root];
+  for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    queue.push(...(graph.getModuleInfo(id)?.importedIds ?? []));
+  }
+  return seen;
+}
+
+/**
+ * The chunk of the app's own modules the workspace screen needs at once and the start screen
+ * does not ("workspace"): the static imports of WorkspaceScreen.svelte, less those of main.ts
+ * and StartScreen.svelte. One chunk instead of a dozen small shared ones gzips better (issue
+ * 14); screens loaded later import from it. Svelte, Dexie and Yjs keep their own groups.
+ */
+function workspaceChunk(): (id: string, graph: ModuleGraph) => string | null {
+  let members: Set<string> | null = null;
+  return (id, graph) => {
+    if (members === null) {
+      const start = new Set([
+        ...staticClosure(srcFile('main.ts'), graph),
+        ...staticClosure(srcFile('ui/start/StartScreen.svelte'), graph),
+      ]);
+      members = new Set(
+        [...staticClosure(srcFile('ui/workspace/WorkspaceScreen.svelte'), graph)].filter(
+          (m) => !start.has(m) && !OWN_GROUP.test(m),
+        ),
+      );
+    }
+    return members.has(id) ? 'workspace' : null;
+  };
+}
 
 export default defineConfig({
   plugins: [
@@ -52,7 +99,12 @@ export default defineConfig({
           groups: [
             { name: 'svelte', test: /node_modules[\\/]svelte[\\/]/ },
             { name: 'dexie', test: /node_modules[\\/]dexie[\\/]/ },
-            { name: 'yjs', test: /node_modules[\\/](yjs|lib0)[\\/]/ },
+            // lib0's network modules are y-webrtc's and y-websocket's, loaded with live sync.
+            {
+              name: 'yjs',
+              test: /node_modules[\\/](yjs[\\/]|lib0[\\/](?!(websocket|broadcastchannel|mutex|url)\.js))/,
+            },
+            { name: workspaceChunk(), includeDependenciesRecursively: false },
           ],
         },
       },

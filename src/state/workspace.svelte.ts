@@ -18,10 +18,9 @@ import {
 } from '../storage/workspaceStore';
 import { takeUnsaved } from '../storage/unsavedMarker';
 import { CompactionTrigger } from '../storage/compaction';
-import { exportBackup } from '../storage/backup';
 import { getSetting, getWorkspace, putSetting, touchWorkspace } from '../storage/registry';
 import { TabChannel } from '../sync/tabChannel';
-import { LiveSync, type Identity } from './live.svelte';
+import type { LiveSync, Identity } from './live.svelte';
 import { workspaces } from './workspaces.svelte';
 import type { AreaContext } from './area';
 import { createAreas, type Areas } from './areas';
@@ -31,6 +30,7 @@ import { WorkspaceHistory } from './history.svelte';
 import { WorkspaceActivity } from './activity.svelte';
 import { WorkspaceConflicts } from './conflicts.svelte';
 import { LastKnownKeeper } from './lastKnown';
+import { afterPaint } from './paint';
 import { removeLastKnown } from '../storage/lastKnown';
 
 export type { SaveStatus };
@@ -87,6 +87,9 @@ export class WorkspaceSession {
   ]);
 
   private stored: StoredDoc | null = null;
+  /** The name on this device's list of workspaces, as last read or written. */
+  private listedName: string | null = null;
+  private closed = false;
   private ws: WorkspaceDoc | null = null;
   private undoManager: Y.UndoManager | null = null;
   private tabs: TabChannel | null = null;
@@ -147,7 +150,10 @@ export class WorkspaceSession {
 
   async open(): Promise<void> {
     // Opening an unknown id would create an empty database: only open what this device holds.
-    if (!(await getWorkspace(this.id))) {
+    // (A plain IndexedDB read: Dexie loads after the first screen, when something is written.)
+    const record = await getWorkspace(this.id);
+    this.listedName = record?.name ?? null;
+    if (!record) {
       this.status = (await workspaces.isUnlisted(this.id)) ? 'unlisted' : 'missing';
       if (this.status === 'missing') removeLastKnown(this.id);
       return;
@@ -202,6 +208,11 @@ export class WorkspaceSession {
       this.compaction = new CompactionTrigger(stored);
       this.compaction.start();
     }
+    // Live sync (its code, its settings in the device database, the connection) after the first
+    // screen is painted: none of it is on that screen.
+    await afterPaint();
+    const { LiveSync } = await import('./live.svelte');
+    if (this.closed) return;
     this.live = new LiveSync(
       this.id,
       ws,
@@ -224,7 +235,11 @@ export class WorkspaceSession {
     const name = workspaceName(ws);
     if (name !== this.name) {
       this.name = name;
-      if (name !== '') void touchWorkspace(this.id, { name });
+      // The list's name follows the document's (a write, so only when it differs).
+      if (name !== '' && name !== this.listedName) {
+        this.listedName = name;
+        void touchWorkspace(this.id, { name });
+      }
     }
   }
 
@@ -298,7 +313,10 @@ export class WorkspaceSession {
    * written to this device's storage; null while the document is not open.
    */
   async backup(): Promise<{ fileName: string; text: string } | null> {
-    return this.ws ? await exportBackup(this.ws.doc, { id: this.id, name: this.name }) : null;
+    const ws = this.ws;
+    if (!ws) return null;
+    const { exportBackup } = await import('../storage/backup');
+    return await exportBackup(ws.doc, { id: this.id, name: this.name });
   }
 
   /** The name and colour teammates see for this device's user. */
@@ -311,6 +329,7 @@ export class WorkspaceSession {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.lastKnown.stop();
     this.live?.destroy();
     await this.history.detach();

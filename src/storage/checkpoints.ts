@@ -7,7 +7,10 @@
  */
 import * as Y from 'yjs';
 import { checkpointsToDrop } from '../domain/checkpointThinning';
-import { localDb, type CheckpointReason, type CheckpointRecord } from './db';
+import type { CheckpointReason, CheckpointRecord, LocalDb } from './db';
+
+/** Dexie loads on the first use of a version, not with the screen that may save one. */
+const localDb = async (): Promise<LocalDb> => (await import('./db')).localDb();
 
 export type { CheckpointReason, CheckpointRecord };
 export type Checkpoint = CheckpointRecord & { id: number };
@@ -48,7 +51,7 @@ export async function saveCheckpoint(
   const encoded = Y.encodeStateAsUpdate(doc);
   const clocks = clocksOf(doc);
   const hash = await sha256(encoded);
-  const db = localDb();
+  const db = await localDb();
   const newest = await newestCheckpoint(workspaceId);
   if (newest && newest.hash === hash) return { checkpoint: newest, saved: false };
   const data = await through(encoded, new CompressionStream('gzip'));
@@ -72,8 +75,10 @@ export async function saveCheckpoint(
 }
 
 async function newestCheckpoint(workspaceId: string): Promise<Checkpoint | undefined> {
-  const list = await localDb()
-    .checkpoints.where('[workspaceId+at]')
+  const list = await (
+    await localDb()
+  ).checkpoints
+    .where('[workspaceId+at]')
     .between([workspaceId, -Infinity], [workspaceId, Infinity])
     .reverse()
     .limit(1)
@@ -83,8 +88,10 @@ async function newestCheckpoint(workspaceId: string): Promise<Checkpoint | undef
 
 /** The saved versions of a workspace, newest first (without their content). */
 export async function listCheckpoints(workspaceId: string): Promise<Checkpoint[]> {
-  const list = await localDb()
-    .checkpoints.where('[workspaceId+at]')
+  const list = await (
+    await localDb()
+  ).checkpoints
+    .where('[workspaceId+at]')
     .between([workspaceId, -Infinity], [workspaceId, Infinity])
     .reverse()
     .toArray();
@@ -93,7 +100,7 @@ export async function listCheckpoints(workspaceId: string): Promise<Checkpoint[]
 
 /** A saved version's encoded document; rejects when it is missing or cannot be read. */
 export async function loadCheckpoint(id: number): Promise<Uint8Array> {
-  const row = await localDb().checkpointData.get(id);
+  const row = await (await localDb()).checkpointData.get(id);
   if (!row || !(row.data instanceof Uint8Array)) {
     throw new Error('This version is no longer on this device');
   }
@@ -104,7 +111,7 @@ async function thin(workspaceId: string, now: number): Promise<void> {
   const list = await listCheckpoints(workspaceId);
   const drop = checkpointsToDrop(list, now);
   if (drop.length === 0) return;
-  const db = localDb();
+  const db = await localDb();
   await db.transaction('rw', db.checkpoints, db.checkpointData, async () => {
     await db.checkpoints.bulkDelete(drop);
     await db.checkpointData.bulkDelete(drop);
@@ -113,7 +120,7 @@ async function thin(workspaceId: string, now: number): Promise<void> {
 
 /** Forgets every saved version of a workspace (when the workspace itself is deleted). */
 export async function deleteCheckpoints(workspaceId: string): Promise<void> {
-  const db = localDb();
+  const db = await localDb();
   const ids = (await listCheckpoints(workspaceId)).map((c) => c.id);
   await db.transaction('rw', db.checkpoints, db.checkpointData, async () => {
     await db.checkpoints.bulkDelete(ids);
