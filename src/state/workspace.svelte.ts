@@ -29,7 +29,7 @@ import { calendar as appCalendar, type WorkspaceCalendar } from './calendar.svel
 import { WorkspaceHistory } from './history.svelte';
 import { WorkspaceActivity } from './activity.svelte';
 import { WorkspaceConflicts } from './conflicts.svelte';
-import { LastKnownKeeper } from './lastKnown';
+import { LastKnownKeeper } from './lastKnownKeeper';
 import { afterPaint } from './paint';
 import { removeLastKnown } from '../storage/lastKnown';
 

@@ -13,7 +13,8 @@
  * Bounds: at most MAX_STARS North Stars and MAX_LINES input lines (the rest is counted in
  * `more`), names cut to MAX_NAME characters, and the stored text at most MAX_BYTES; a snapshot
  * that would still be larger is not written (and an older one is removed, so no stale numbers
- * stay behind).
+ * stay behind). Writing is in lastKnownWrite.ts, so the start screen, which only reads, does not
+ * carry it.
  */
 import { UNITS, type Unit } from '../domain/types';
 import type { TrackStatus } from '../domain/pace';
@@ -71,57 +72,13 @@ export interface LastKnown {
   more: number;
 }
 
-const key = (id: string): string => `lodestar-last-known:${id}`;
-
-const cut = (s: string): string => (s.length > MAX_NAME ? `${s.slice(0, MAX_NAME - 1)}…` : s);
-
-/** The snapshot within the bounds: lines beyond MAX_LINES (and empty groups) are counted. */
-export function boundLastKnown(snapshot: LastKnown): LastKnown {
-  let left = MAX_LINES;
-  let more = snapshot.more;
-  const groups: LastKnownGroup[] = [];
-  for (const g of snapshot.groups) {
-    const lines = g.lines.slice(0, Math.max(0, left)).map((l) => ({ ...l, name: cut(l.name) }));
-    more += g.lines.length - lines.length;
-    left -= lines.length;
-    if (lines.length > 0 && groups.length < MAX_GROUPS) {
-      groups.push({ label: cut(g.label), lines });
-    } else more += lines.length;
-  }
-  return {
-    ...snapshot,
-    name: cut(snapshot.name),
-    stars: snapshot.stars
-      .slice(0, MAX_STARS)
-      .map((s) => ({ ...s, name: cut(s.name), period: s.period === null ? null : cut(s.period) })),
-    groups,
-    more,
-  };
-}
-
-/**
- * Keeps the snapshot for its workspace (bounded); false when it was not kept (too large,
- * storage full or unavailable), in which case no older snapshot of that workspace remains.
- */
-export function writeLastKnown(snapshot: LastKnown): boolean {
-  const text = JSON.stringify(boundLastKnown(snapshot));
-  try {
-    if (text.length > MAX_BYTES) {
-      localStorage.removeItem(key(snapshot.id));
-      return false;
-    }
-    localStorage.setItem(key(snapshot.id), text);
-    return true;
-  } catch {
-    removeLastKnown(snapshot.id);
-    return false;
-  }
-}
+/** The localStorage key of a workspace's snapshot. */
+export const lastKnownKey = (id: string): string => `lodestar-last-known:${id}`;
 
 /** Removes the workspace's snapshot (deleted or reset on this device). */
 export function removeLastKnown(id: string): void {
   try {
-    localStorage.removeItem(key(id));
+    localStorage.removeItem(lastKnownKey(id));
   } catch {
     // Nothing stored, or no storage.
   }
@@ -131,7 +88,7 @@ export function removeLastKnown(id: string): void {
 export function readLastKnown(id: string): LastKnown | null {
   let text: string | null;
   try {
-    text = localStorage.getItem(key(id));
+    text = localStorage.getItem(lastKnownKey(id));
   } catch {
     return null;
   }

@@ -11,7 +11,7 @@ import {
   LastKnownKeeper,
   type DashboardFigures,
   type LastKnown,
-} from '../../../src/state/lastKnown';
+} from '../../../src/state/lastKnownKeeper';
 import { metric } from '../factories';
 
 /** The fields of a summary the dashboard's first screen shows; the rest are not read. */

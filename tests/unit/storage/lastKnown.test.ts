@@ -10,10 +10,10 @@ import {
   MAX_STARS,
   readLastKnown,
   removeLastKnown,
-  writeLastKnown,
   type LastKnown,
   type LastKnownLine,
 } from '../../../src/storage/lastKnown';
+import { writeLastKnown } from '../../../src/storage/lastKnownWrite';
 
 /** A Map-backed localStorage (Node has none), with an optional quota in characters. */
 class MemoryStorage {
