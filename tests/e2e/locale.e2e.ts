@@ -136,6 +136,21 @@ test('de-DE: German numbers, percent and month names on the metric page and the 
     expect(month).toMatch(/\d{4}$/);
     expect(month).not.toBe(await monthInPage(page, key, 'en-US'));
     await expectNoA11yViolations(page, 'dashboard, de-DE');
+    // A target for this quarter: the card says how much of it is reached as every percent reads.
+    await page.goto(`/#/w/${encodeURIComponent(id)}/tree`);
+    const nsmId = await treeRow(page, NSM).getAttribute('data-id');
+    await page.goto(`/#/w/${encodeURIComponent(id)}/metric/${encodeURIComponent(nsmId ?? '')}`);
+    const add = page.getByRole('button', { name: /^Add Q\d \d{4}$/ }).first();
+    const quarter = ((await add.textContent()) ?? '').replace(/^Add /, '').trim();
+    await add.click();
+    await page.getByLabel(quarter, { exact: true }).fill('2000');
+    await page.getByLabel(quarter, { exact: true }).press('Enter');
+    await waitSaved(page);
+    await nav(page, 'Dashboard').click();
+    await page
+      .getByRole('region', { name: 'North Star' })
+      .getByText(`Target for ${quarter}: 2.000 (62 % reached)`)
+      .waitFor();
     // Weeks keep the app's words.
     await page.goto(`/#/w/${encodeURIComponent(id)}/tree`);
     const weekly = await treeRow(page, WEEKLY).getAttribute('data-id');
