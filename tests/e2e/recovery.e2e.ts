@@ -110,6 +110,7 @@ test('our own entries export imports back unchanged, formula-looking notes inclu
   try {
     await createWorkspace(page, 'Round trip', 'saas-weekly-active-users');
     await nav(page, 'Check-in').click();
+    await page.locator('input:focus').waitFor(); // the check-in focuses its first value
     const notes = ['=1+1', '-Cust2', "'=already", '@sum(A1)', 'plain, "quoted"'];
     for (const note of notes) {
       await page.keyboard.type('12');
