@@ -13,6 +13,8 @@ interface DayFormats {
   medium: Intl.DateTimeFormat;
   /** A day without its year: "Mar 7", "7 Mar", "7. März". */
   noYear: Intl.DateTimeFormat;
+  /** A moment, in the local time zone: "Dec 3, 2026, 8:34 AM". */
+  moment: Intl.DateTimeFormat;
 }
 
 const cache = new Map<string, DayFormats>();
@@ -29,6 +31,7 @@ function formatsOf(locale: string | undefined): DayFormats {
         month: 'short',
         timeZone: 'UTC',
       }),
+      moment: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
     };
     cache.set(key, f);
   }
@@ -73,4 +76,9 @@ export function shortDay(iso: string, today: string, locale?: string): string {
   return iso.slice(0, 4) === today.slice(0, 4)
     ? dayWithoutYear(iso, locale)
     : mediumDay(iso, locale);
+}
+
+/** A moment (ms since the epoch) as date and time in the local time zone; '' when none. */
+export function momentWords(ms: number, locale?: string): string {
+  return Number.isFinite(ms) ? formatsOf(locale).moment.format(ms) : '';
 }

@@ -8,6 +8,7 @@ import {
   workspaceName,
 } from '../doc/meta';
 import { docHealth } from '../doc/health';
+import { momentWords } from '../domain/dayWords';
 import { createUndoManager } from '../doc/undo';
 import type { DocWarning } from '../doc/warnings';
 import {
@@ -351,7 +352,7 @@ function lostChangesText(
 ): string | null {
   const parts: string[] = [];
   if (note) {
-    const when = note.since > 0 ? ` since ${new Date(note.since).toLocaleString()}` : '';
+    const when = note.since > 0 ? ` since ${momentWords(note.since)}` : '';
     parts.push(
       `When this workspace was last open, changes made${when} had not reached this device's storage (${note.reason}), and the window closed before they could be written. They are not in this copy; a teammate who synced them, or a backup downloaded then, still has them.`,
     );

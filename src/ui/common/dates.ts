@@ -9,7 +9,14 @@
  * Exports (Markdown, CSV, ICS files) keep their fixed formats in the domain; this is for screens.
  * Plain calendar days come from domain/dayWords.ts, so the domain's sentences name them alike.
  */
-import { calendarDate, dayWithoutYear, mediumDay, shortDay, utcDate } from '../../domain/dayWords';
+import {
+  calendarDate,
+  dayWithoutYear,
+  mediumDay,
+  momentWords,
+  shortDay,
+  utcDate,
+} from '../../domain/dayWords';
 import { fiscalPeriodLabel } from '../../domain/fiscal';
 import { grainOf, periodLabel, quarterFirstMonth } from '../../domain/periods';
 
@@ -21,8 +28,6 @@ interface DateFormats {
   /** A month's name: "January", "Januar". */
   monthName: Intl.DateTimeFormat;
   weekday: Intl.DateTimeFormat;
-  /** A moment, in the local time zone: "Dec 3, 2026, 8:34 AM". */
-  dateTime: Intl.DateTimeFormat;
   /** The calendar day of a moment, in the local time zone. */
   dayOf: Intl.DateTimeFormat;
   /** The time of day of a moment, in the local time zone: "8:34 AM", "08:34". */
@@ -43,7 +48,6 @@ function formatsOf(locale: string | undefined): DateFormats {
       month: utc({ month: 'short', year: 'numeric' }),
       monthName: utc({ month: 'long' }),
       weekday: utc({ weekday: 'long' }),
-      dateTime: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
       dayOf: new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }),
       time: new Intl.DateTimeFormat(locale, { timeStyle: 'short' }),
     };
@@ -68,9 +72,7 @@ export function formatDayLong(iso: string, locale?: string): string {
 export const formatDayNear: (iso: string, today: string, locale?: string) => string = shortDay;
 
 /** A moment (ms since the epoch) as date and time in the local time zone. */
-export function formatDateTime(ms: number, locale?: string): string {
-  return Number.isFinite(ms) ? formatsOf(locale).dateTime.format(ms) : '';
-}
+export const formatDateTime: (ms: number, locale?: string) => string = momentWords;
 
 /** A moment's time of day in the local time zone ("8:34 AM"), for a moment of today. */
 export function formatTime(ms: number, locale?: string): string {

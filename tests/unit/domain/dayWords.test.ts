@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDate, dayWithoutYear, mediumDay, shortDay } from '../../../src/domain/dayWords';
+import {
+  calendarDate,
+  dayWithoutYear,
+  mediumDay,
+  momentWords,
+  shortDay,
+} from '../../../src/domain/dayWords';
 
 describe('days in words', () => {
   it('a day near today drops its year only within today’s year, in the locale given', () => {
@@ -22,5 +28,12 @@ describe('days in words', () => {
     expect(calendarDate('2025-02-30')).toBeNull();
     expect(mediumDay('2025-02-30', 'en-US')).toBe('2025-02-30');
     expect(shortDay('someday', '2026-11-20', 'de-DE')).toBe('someday');
+  });
+
+  it('names a moment by its local date and time, in the locale', () => {
+    const at = new Date(2026, 11, 3, 8, 34).getTime(); // 3 Dec 2026, 08:34 local
+    expect(momentWords(at, 'en-US')).toBe('Dec 3, 2026, 8:34 AM');
+    expect(momentWords(at, 'de-DE')).toBe('03.12.2026, 08:34');
+    expect(momentWords(Number.NaN, 'de-DE')).toBe('');
   });
 });
