@@ -33,13 +33,16 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A CSV of 1,000 weekly values of one metric, each value marked with the trial. */
+/**
+ * A CSV of 1,000 weekly values of one metric, each value marked with the trial. The metric is a
+ * percent: values stay within 100 % (trial 5 writes 50–59.99), so the import asks nothing.
+ */
 function importFile(trial: number): string {
   const lines = ['metric,date,value'];
   const start = Date.UTC(2000, 0, 3);
   for (let k = 0; k < 1000; k++) {
     const date = new Date(start + k * 7 * 86_400_000).toISOString().slice(0, 10);
-    lines.push(`Active users retained from last week,${date},${trial * 10_000 + k}`);
+    lines.push(`Active users retained from last week,${date},${(trial * 1000 + k) / 100}`);
   }
   const file = path.join(dir, `import-${trial}.csv`);
   writeFileSync(file, lines.join('\n'));
