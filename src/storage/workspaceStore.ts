@@ -9,6 +9,7 @@
 import * as Y from 'yjs';
 import { DOC_DB_PREFIX as DB_PREFIX } from './docNames';
 import { committed, request, storageProblem } from './idb';
+import { takePrefetchedRows } from './prefetch';
 import { clearUnsaved, markUnsaved } from './unsavedMarker';
 import { NotSavedError, WriteQueue, type SaveStatus } from './writeQueue';
 
@@ -86,7 +87,9 @@ function applyRows(doc: Y.Doc, rows: unknown[]): void {
  */
 export async function openStoredDoc(id: string): Promise<StoredDoc> {
   const name = DB_PREFIX + id;
-  let db: IDBDatabase | null = await openDatabase(name);
+  const prefetch = takePrefetchedRows(id);
+  const [opened, early] = await Promise.all([openDatabase(name), prefetch]);
+  let db: IDBDatabase | null = opened;
   let deletedElsewhere = false;
   const watch = (conn: IDBDatabase): void => {
     conn.onversionchange = () => {
@@ -103,7 +106,17 @@ export async function openStoredDoc(id: string): Promise<StoredDoc> {
   let rowCount: number;
   try {
     const tx = db.transaction(UPDATES, 'readonly');
-    const rows = await request(tx.objectStore(UPDATES).getAll());
+    const store = tx.objectStore(UPDATES);
+    // Read early (prefetch.ts): only the rows added since remain to be read.
+    const rows: unknown[] =
+      early === null
+        ? await request(store.getAll())
+        : early.lastKey === null
+          ? [...early.rows, ...(await request(store.getAll()))]
+          : [
+              ...early.rows,
+              ...(await request(store.getAll(IDBKeyRange.lowerBound(early.lastKey, true)))),
+            ];
     rowCount = rows.length;
     applyRows(doc, rows);
   } catch (error) {
