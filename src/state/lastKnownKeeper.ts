@@ -99,11 +99,16 @@ export class LastKnownKeeper {
     }, DEBOUNCE_MS);
   }
 
-  /** Stops; a change still waiting is kept now. */
-  stop(): void {
+  /** Keeps a change still waiting now (the page is going away); nothing when none waits. */
+  flush(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     if (this.timer !== null || this.waitingForIdle) this.keep();
     this.timer = null;
+  }
+
+  /** Stops; a change still waiting is kept now. */
+  stop(): void {
+    this.flush();
     this.stopped = true;
   }
 

@@ -205,6 +205,11 @@ export class WorkspaceSession {
     this.readName(ws);
     this.status = 'ready';
     this.lastKnown.changed();
+    // A tab closed (or hidden) soon after a change still keeps that change's numbers.
+    if (typeof addEventListener === 'function') addEventListener('pagehide', this.flushLastKnown);
+    if (typeof document !== 'undefined') {
+      document.addEventListener('visibilitychange', this.flushLastKnown);
+    }
     if (this.readOnly === null) {
       this.compaction = new CompactionTrigger(stored);
       this.compaction.start();
@@ -222,6 +227,13 @@ export class WorkspaceSession {
     );
     await this.live.load();
   }
+
+  /** On pagehide, and when the page is hidden (a tab closed on a phone may get no pagehide). */
+  private readonly flushLastKnown = (event: Event): void => {
+    if (event.type === 'pagehide' || document.visibilityState === 'hidden') {
+      this.lastKnown.flush();
+    }
+  };
 
   private readonly onTransaction = (): void => {
     const ws = this.ws;
@@ -332,6 +344,12 @@ export class WorkspaceSession {
   async close(): Promise<void> {
     this.closed = true;
     this.lastKnown.stop();
+    if (typeof removeEventListener === 'function') {
+      removeEventListener('pagehide', this.flushLastKnown);
+    }
+    if (typeof document !== 'undefined') {
+      document.removeEventListener('visibilitychange', this.flushLastKnown);
+    }
     this.live?.destroy();
     await this.history.detach();
     this.activity.detach();

@@ -132,6 +132,21 @@ describe('LastKnownKeeper', () => {
     expect(written).toHaveLength(1);
   });
 
+  it('keeps a waiting change at once when flushed (the page is going away), and keeps going', () => {
+    const written: LastKnown[] = [];
+    const keeper = new LastKnownKeeper(figures, (s) => written.push(s));
+    keeper.flush();
+    expect(written).toHaveLength(0); // nothing waited
+    keeper.changed();
+    keeper.flush();
+    expect(written).toHaveLength(1);
+    vi.runAllTimers();
+    expect(written).toHaveLength(1); // the flushed change is not written twice
+    keeper.changed();
+    vi.runAllTimers();
+    expect(written).toHaveLength(2); // still keeping after a flush
+  });
+
   it('writes nothing while there is no open workspace', () => {
     const written: LastKnown[] = [];
     let open = false;
