@@ -18,24 +18,12 @@
  * field; checked before use, and without it nothing changes).
  */
 import * as Y from 'yjs';
+import { readVarUint } from './varUint';
 
 /** Sync messages whose update is at least this large are handed on as received. */
 export const REUSE_MIN = 256 * 1024;
 
 type Listener = (update: Uint8Array, origin: unknown, doc: Y.Doc, tr: Y.Transaction) => void;
-
-/** lib0's variable-length unsigned integer (7 bits a byte, low first); -1 when cut short. */
-function readVarUint(bytes: Uint8Array, at: { pos: number }): number {
-  let n = 0;
-  let mult = 1;
-  while (at.pos < bytes.length && mult <= 2 ** 49) {
-    const b = bytes[at.pos++] as number;
-    n += (b & 0x7f) * mult;
-    if (b < 0x80) return n;
-    mult *= 128;
-  }
-  return -1;
-}
 
 /**
  * The update carried by a y-webrtc sync message of at least REUSE_MIN bytes (type 0, then sync

@@ -16,6 +16,7 @@
  * but only a page of this origin can post there, and a copy of the app derives its room name
  * from its key, so no copy of the app ever sends it a message sealed with another key.
  */
+import { readVarUint } from './varUint';
 
 /** The part of y-webrtc's SignalingConn (a lib0 Observable) that is wrapped. */
 export interface SignalingLike {
@@ -34,19 +35,6 @@ interface Wrapped {
 }
 
 const wrapped = new WeakMap<SignalingLike, Wrapped>();
-
-/** lib0's variable-length unsigned integer (7 bits a byte, low first); -1 when cut short. */
-function readVarUint(bytes: Uint8Array, at: { pos: number }): number {
-  let n = 0;
-  let mult = 1;
-  while (at.pos < bytes.length && mult <= 2 ** 49) {
-    const b = bytes[at.pos++] as number;
-    n += (b & 0x7f) * mult;
-    if (b < 0x80) return n;
-    mult *= 128;
-  }
-  return -1;
-}
 
 function readChunk(bytes: Uint8Array, at: { pos: number }): Uint8Array<ArrayBuffer> | null {
   const length = readVarUint(bytes, at);

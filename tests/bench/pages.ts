@@ -47,8 +47,16 @@ export async function newPage(ctx: Pick<Ctx, 'context' | 'errors'>, floor = fals
 }
 
 /** Creates the workspace through the UI, then appends the generated update as one stored row. */
-export async function seedWorkspace(
+export function seedWorkspace(
   ctx: Pick<Ctx, 'context' | 'errors'> & { seed: Pick<Seed, 'update'> },
+): Promise<string> {
+  return seedWorkspaceRows(ctx, [ctx.seed.update]);
+}
+
+/** Creates the workspace through the UI (start screen), then stores `rows` as its update rows. */
+export async function seedWorkspaceRows(
+  ctx: Pick<Ctx, 'context' | 'errors'>,
+  rows: readonly Uint8Array[],
 ): Promise<string> {
   const page = await newPage(ctx);
   await page.goto('/');
@@ -61,11 +69,13 @@ export async function seedWorkspace(
   await page.getByText('Saved on this device').waitFor();
   await page.goto('/#/');
   await page.getByRole('button', { name: 'Create workspace' }).waitFor();
-  const base64 = Buffer.from(ctx.seed.update).toString('base64');
-  await page.evaluate(([db, b64]) => window.__bench.appendRow(db, b64), [
-    `lodestar-ws-${id}`,
-    base64,
-  ] as const);
+  for (const row of rows) {
+    const base64 = Buffer.from(row).toString('base64');
+    await page.evaluate(([db, b64]) => window.__bench.appendRow(db, b64), [
+      `lodestar-ws-${id}`,
+      base64,
+    ] as const);
+  }
   await page.close();
   return id;
 }

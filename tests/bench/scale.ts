@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { appContext, inServedBrowser, resultHeader, resultFooter, startRun } from './harness';
 import { bundleBench, bundleFloor } from './app-build';
-import { coldOpen, newPage, ROOT, WORKSPACE, type Ctx, type Section } from './pages';
+import { coldOpen, newPage, ROOT, seedWorkspaceRows, type Ctx, type Section } from './pages';
 import { generateScaleSeed, type ScaleSize } from './scale-seed';
 import { goal, median, round1, runIfMain, samples, section, resultGoalLines } from './stats';
 import type { Seed } from './seed';
@@ -35,30 +35,6 @@ function sizes(): ScaleSize[] {
   if (!pick) return ALL;
   const wanted = new Set(pick.split(',').map(Number));
   return ALL.filter((s) => wanted.has(s.entries));
-}
-
-/** Creates the workspace through the UI (start screen) and stores `rows` as its update rows. */
-async function seedRows(ctx: Pick<Ctx, 'context' | 'errors'>, rows: Uint8Array[]): Promise<string> {
-  const page = await newPage(ctx);
-  await page.goto('/');
-  await page.getByLabel('Name', { exact: true }).fill(WORKSPACE);
-  await page.getByLabel('Start from').selectOption('');
-  await page.getByRole('button', { name: 'Create workspace' }).click();
-  await page.waitForURL(/#\/w\/[^/]+\/workshop/);
-  const id = decodeURIComponent(/#\/w\/([^/]+)/.exec(page.url())?.[1] ?? '');
-  if (!id) throw new Error(`no workspace id in ${page.url()}`);
-  await page.getByText('Saved on this device').waitFor();
-  await page.goto('/#/');
-  await page.getByRole('button', { name: 'Create workspace' }).waitFor();
-  for (const row of rows) {
-    const b64 = Buffer.from(row).toString('base64');
-    await page.evaluate(([db, data]) => window.__bench.appendRow(db, data), [
-      `lodestar-ws-${id}`,
-      b64,
-    ] as const);
-  }
-  await page.close();
-  return id;
 }
 
 /** The JS heap of a page after a garbage collection, in MB. */
@@ -117,7 +93,7 @@ async function measureSize(
   );
   const context = await appContext(browser, url, [probes]);
   try {
-    const id = await seedRows({ context, errors }, seed.rows);
+    const id = await seedWorkspaceRows({ context, errors }, seed.rows);
     const ctx: Ctx = {
       context,
       url,
