@@ -33,7 +33,14 @@ function pathOf(type: SharedType): {
  * in `changed` (only its parent's key is), so a new inner map counts every key it holds.
  */
 export class ChangeCollector {
-  private readonly seen = new Map<unknown, Set<string>>();
+  /** Roots counted by `key`: the top-level keys changed. */
+  private readonly keys = new Map<unknown, Set<string>>();
+  /**
+   * Roots counted by `inner-key`: per top-level key, the inner keys changed, and whether its
+   * inner map is new (then all its keys count, read when reported: a map created with 100,000
+   * values costs no more to note than one with one).
+   */
+  private readonly inner = new Map<unknown, Map<string, { keys: Set<string>; whole: boolean }>>();
   private readonly roots: ReturnType<typeof rootsOf>;
 
   constructor(ws: WorkspaceDoc) {
@@ -50,24 +57,37 @@ export class ChangeCollector {
   private note(root: SharedType, path: (string | null)[]): void {
     const spec = this.roots.find((r) => r.type === (root as unknown));
     if (!spec) return; // a top-level type no area owns: not ours to report
-    const seen = this.seen.get(root) ?? new Set<string>();
-    this.seen.set(root, seen);
     const [first, second] = path;
     const id = first ?? '';
     if (spec.root.counting === 'key') {
+      const seen = this.keys.get(root) ?? new Set<string>();
+      this.keys.set(root, seen);
       seen.add(id);
-    } else if (second !== undefined) {
-      seen.add(`${id}\u0000${second ?? ''}`);
-    } else {
-      const map = spec.type.get(id);
-      if (!(map instanceof Y.Map)) return;
-      for (const key of map.keys()) seen.add(`${id}\u0000${key}`);
+      return;
     }
+    const byId = this.inner.get(root) ?? new Map<string, { keys: Set<string>; whole: boolean }>();
+    this.inner.set(root, byId);
+    const entry = byId.get(id) ?? { keys: new Set<string>(), whole: false };
+    byId.set(id, entry);
+    if (second !== undefined) entry.keys.add(second ?? '');
+    else entry.whole = true;
   }
 
   report(): ChangeReport {
     const out: Record<string, number> = {};
-    for (const { name, type } of this.roots) out[name] = this.seen.get(type)?.size ?? 0;
+    for (const { name, type } of this.roots) {
+      let n = this.keys.get(type)?.size ?? 0;
+      for (const [id, { keys, whole }] of this.inner.get(type) ?? []) {
+        const map = whole ? type.get(id) : undefined;
+        if (!(map instanceof Y.Map)) n += keys.size;
+        else {
+          // Every key it holds, and the ones noted that it no longer holds (deleted since).
+          n += map.size;
+          for (const k of keys) if (!map.has(k)) n++;
+        }
+      }
+      out[name] = n;
+    }
     return out;
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { applyAndReport, describeReport } from '../../../src/doc/changeReport';
+import { applyAndReport, ChangeCollector, describeReport } from '../../../src/doc/changeReport';
 import { deleteEntry, setEntries } from '../../../src/doc/entries';
 import { initWorkspace, setWorkspaceName } from '../../../src/doc/meta';
 import { addMetric, setTarget, updateMetric } from '../../../src/doc/metrics';
@@ -93,6 +93,26 @@ describe('applyAndReport', () => {
     expect(applyAndReport(b, update, 'file').entries).toBe(1);
     expect(changed(applyAndReport(b, update, 'file'))).toEqual({});
     expect(origins).toEqual(['file', 'file']);
+  });
+
+  it('counts a new metric’s values once across a batch, with later edits and removals in it', () => {
+    const a = replica(1);
+    const b = replica(2);
+    const m = addMetric(a, { name: 'Users' }, null);
+    const first = Y.encodeStateAsUpdate(a.doc);
+    setEntries(a, [entry(m, '2025-01', 1), entry(m, '2025-02', 2), entry(m, '2025-03', 3)]);
+    const values = diff(a, b);
+    Y.applyUpdate(b.doc, first);
+    const collector = new ChangeCollector(b);
+    b.doc.on('afterTransaction', collector.onTransaction);
+    Y.applyUpdate(b.doc, values); // the metric's entries arrive as a new inner map: all three
+    const afterValues = Y.encodeStateVector(a.doc);
+    setEntries(a, [entry(m, '2025-02', 20), entry(m, '2025-04', 4)]); // one edited, one new
+    deleteEntry(a, m, '2025-03');
+    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc, afterValues));
+    b.doc.off('afterTransaction', collector.onTransaction);
+    // 01, 02, 03 (removed since, still a change) and 04: each once.
+    expect(changed(collector.report())).toEqual({ entries: 4 });
   });
 
   it('throws on a truncated update and leaves the document unchanged', () => {
