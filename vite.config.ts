@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { fileURLToPath } from 'node:url';
+import { fastDecoding } from './scripts/fastDecoding';
 
 /** What `codeSplitting` lets a group's `name` read of the module graph. */
 interface ModuleGraph {
@@ -51,6 +52,7 @@ function workspaceChunk(): (id: string, graph: ModuleGraph) => string | null {
 
 export default defineConfig({
   plugins: [
+    fastDecoding(),
     svelte(),
     VitePWA({
       // 'prompt': a new version waits for the user's consent, so nothing reloads under their typing.

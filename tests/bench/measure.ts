@@ -83,27 +83,43 @@ export async function measureHeap(ctx: Ctx, page: Page): Promise<Section> {
   };
 }
 
+/** One quick log on the dashboard, by a real Enter key press (page-probes armQuickLog). */
+async function quickLogOnce(page: Page, value: number): Promise<Interaction & { detail: string }> {
+  await page.evaluate((v) => window.__bench.armQuickLog(v), value);
+  await page.keyboard.press('Enter');
+  return page.evaluate(() => window.__bench.armed());
+}
+
+/** One check-in row saved by a real Enter key press (page-probes armCheckinSave). */
+async function checkinSaveOnce(
+  page: Page,
+  value: number,
+  skip: string,
+): Promise<Interaction & { detail: string }> {
+  await page.evaluate(([v, s]) => window.__bench.armCheckinSave(v, s), [value, skip] as const);
+  await page.keyboard.press('Enter');
+  return page.evaluate(() => window.__bench.armed());
+}
+
 export async function measureQuickLog(ctx: Ctx, page: Page): Promise<Section> {
-  const runs: (Interaction & { before: string; after: string })[] = [];
+  const runs: (Interaction & { detail: string })[] = [];
   for (let i = 0; i < 5; i++) {
     await page.evaluate(() => window.__bench.waitFor('interactive'));
     await page.evaluate(() => window.__bench.waitFor('saved'));
-    runs.push(await page.evaluate((v) => window.__bench.quickLog(v), 770_001 + i * 1_111));
+    runs.push(await quickLogOnce(page, 770_001 + i * 1_111));
     await page.evaluate(() => window.__bench.waitFor('saved'));
     await page.getByRole('button', { name: 'Undo', exact: true }).click();
   }
   await page.evaluate(() => window.__bench.waitFor('interactive'));
   await page.evaluate(() => window.__bench.waitFor('saved'));
-  const profile = await profiled(ctx, page, () =>
-    page.evaluate((v) => window.__bench.quickLog(v), 779_999),
-  );
+  const profile = await profiled(ctx, page, () => quickLogOnce(page, 779_999));
   await page.evaluate(() => window.__bench.waitFor('saved'));
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await page.evaluate(() => window.__bench.waitFor('interactive'));
   return {
-    what: 'dashboard: type into the North Star "Log …" input, form.requestSubmit(), until the card shows the new value; each sample is undone (Undo) before the next',
+    what: 'dashboard: type into the North Star "Log …" input, press Enter (real key input through CDP, timed from the keydown event\'s timeStamp), until the card shows the new value; each sample is undone (Undo) before the next',
     ...interactionStats(runs),
-    values: runs.map((r) => `${r.before} → ${r.after}`),
+    values: runs.map((r) => r.detail),
     profile,
   };
 }
@@ -143,23 +159,16 @@ export async function measureCheckin(ctx: Ctx): Promise<Section> {
   const rowsBefore = await page.locator('ul[aria-label="Values due"] > li').count();
   // The North Star's row is left alone: its quick-log on the dashboard is measured later too.
   const nsm = ctx.seed.nsm.id;
-  const runs: (Interaction & { key: string })[] = [];
+  const runs: (Interaction & { detail: string })[] = [];
   for (let i = 0; i < 10; i++) {
     await page.evaluate(() => window.__bench.waitFor('saved'));
-    runs.push(
-      await page.evaluate(([v, skip]) => window.__bench.checkinSave(v, skip), [
-        4_201 + i,
-        nsm,
-      ] as const),
-    );
+    runs.push(await checkinSaveOnce(page, 4_201 + i, nsm));
   }
   await page.evaluate(() => window.__bench.waitFor('saved'));
-  const profile = await profiled(ctx, page, () =>
-    page.evaluate(([v, skip]) => window.__bench.checkinSave(v, skip), [4_299, nsm] as const),
-  );
+  const profile = await profiled(ctx, page, () => checkinSaveOnce(page, 4_299, nsm));
   await page.close();
   return {
-    what: 'check-in screen (#/w/<id>/checkin): type a value into the first row (skipping the North Star\'s), Enter, until that row is gone and "logged now" counts it; 10 successive rows',
+    what: 'check-in screen (#/w/<id>/checkin): type a value into the first row (skipping the North Star\'s), press Enter (real key input, timed from the keydown\'s timeStamp), until that row is gone and "logged now" counts it; 10 successive rows',
     openMs: round1(opened.marks['checkinFrame'] ?? Number.NaN),
     rowsDue: rowsBefore,
     ...interactionStats(runs),

@@ -36,9 +36,16 @@ export interface PageBench {
   stopMarks(): void;
   waitFor(name: string, timeoutMs?: number): Promise<Times>;
   go(hash: string, name: string, timeoutMs?: number): Promise<Times & { t0: number }>;
-  quickLog(value: number): Promise<Interaction & { before: string; after: string }>;
-  /** Saves the first due row whose metric is not `skipMetricId`. */
-  checkinSave(value: number, skipMetricId: string): Promise<Interaction & { key: string }>;
+  /**
+   * Types `value` into the North Star's "Log …" input and focuses it; the next real Enter key
+   * press (CDP input, `page.keyboard.press`) starts the clock, and `armed()` resolves when the
+   * card shows the new value.
+   */
+  armQuickLog(value: number): void;
+  /** The same for the first due check-in row whose metric is not `skipMetricId`. */
+  armCheckinSave(value: number, skipMetricId: string): void;
+  /** The interaction armed last, timed from its key press's `timeStamp`. */
+  armed(): Promise<Interaction & { detail: string }>;
   /** Call before choosing a file: the file input's next change event starts the clock. */
   armFile(): void;
   /** From that change event until the import preview is ready (its Import button enabled). */
@@ -132,8 +139,12 @@ function waitFor(name: string, timeoutMs = 60_000): Promise<Times> {
   });
 }
 
-/** Times an interaction: `act` runs at t0; `done` is checked after every DOM change. */
-function interact(act: () => void, done: Cond, timeoutMs = 60_000): Promise<Interaction> {
+/**
+ * Times an interaction that started at `t0` (and is running now): `done` is checked after every
+ * DOM change; the task that showed it ends at taskMs; then the frame after it and the task after
+ * that frame (measuredAfter).
+ */
+function timeFrom(t0: number, done: Cond, timeoutMs = 60_000): Promise<Interaction> {
   return new Promise((resolve, reject) => {
     let dom: number | undefined;
     let taskEnd: number | undefined;
@@ -145,14 +156,41 @@ function interact(act: () => void, done: Cond, timeoutMs = 60_000): Promise<Inte
       if (dom !== undefined || !done()) return;
       dom = performance.now();
       mo.disconnect();
+      void nextTask().then((t) => (taskEnd = t));
       void measuredAfter(t0, dom, () => taskEnd, 'frame').then((measured) => {
         clearTimeout(timer);
         resolve({ t0, ...measured });
       });
     });
-    void nextTask().then((t) => (taskEnd = t));
-    const t0 = performance.now();
-    act();
+  });
+}
+
+/** Times an interaction: `act` runs at t0 (from a script, e.g. a button's click()). */
+function interact(act: () => void, done: Cond, timeoutMs = 60_000): Promise<Interaction> {
+  const timed = timeFrom(performance.now(), done, timeoutMs);
+  act();
+  return timed;
+}
+
+let armedKey: Promise<Interaction & { detail: string }> | null = null;
+
+/**
+ * Arms a real key press on `input` (focused here): the next Enter keydown reaching it starts the
+ * clock at the event's timeStamp, when the browser received the key, so the wait in the input
+ * queue and the frame phase are those a user meets. `detail()` is read once it is shown.
+ */
+function armEnter(input: HTMLInputElement, done: Cond, detail: () => string): void {
+  input.focus();
+  armedKey = new Promise((resolve, reject) => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key !== 'Enter' || event.target !== input) return;
+      window.removeEventListener('keydown', onKey, true);
+      timeFrom(event.timeStamp, done).then(
+        (timed) => resolve({ ...timed, detail: detail() }),
+        reject,
+      );
+    };
+    window.addEventListener('keydown', onKey, true);
   });
 }
 
@@ -192,19 +230,18 @@ window.__bench = {
     const times = await waitFor(name, timeoutMs);
     return { t0, dom: times.dom - t0, frame: times.frame - t0 };
   },
-  async quickLog(value) {
+  armQuickLog(value) {
     const input = quickInput();
-    const form = input?.form;
-    if (!input || !form) throw new Error('no quick-log input on the North Star card');
+    if (!input?.form) throw new Error('no quick-log input on the North Star card');
     const before = nsmValue();
     typeInto(input, String(value));
-    const result = await interact(
-      () => form.requestSubmit(),
+    armEnter(
+      input,
       () => nsmValue() !== before,
+      () => `${before} → ${nsmValue()}`,
     );
-    return { ...result, before, after: nsmValue() };
   },
-  async checkinSave(value, skipMetricId) {
+  armCheckinSave(value, skipMetricId) {
     const list = q('ul[aria-label="Values due"]');
     const row = list
       ? ([...list.querySelectorAll<HTMLElement>('li[data-key]')].find(
@@ -217,17 +254,20 @@ window.__bench = {
     const key = row.dataset['key'] ?? '';
     const count = Number(text(progress));
     typeInto(input, String(value));
-    const result = await interact(
-      () =>
-        input.dispatchEvent(
-          new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }),
-        ),
+    armEnter(
+      input,
       () =>
         !row.isConnected &&
         Number(text(q('.checkin .progress strong'))) === count + 1 &&
         q(`li[data-key="${CSS.escape(key)}"]`) === null,
+      () => key,
     );
-    return { ...result, key };
+  },
+  armed() {
+    if (!armedKey) return Promise.reject(new Error('nothing armed'));
+    const timed = armedKey;
+    armedKey = null;
+    return timed;
   },
   armFile() {
     changeAt = undefined;
