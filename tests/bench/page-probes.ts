@@ -182,8 +182,13 @@ let armedKey: Promise<Interaction & { detail: string }> | null = null;
 function armEnter(input: HTMLInputElement, done: Cond, detail: () => string): void {
   input.focus();
   armedKey = new Promise((resolve, reject) => {
+    const noKey = setTimeout(() => {
+      window.removeEventListener('keydown', onKey, true);
+      reject(new Error('the armed Enter key press never reached its input'));
+    }, 30_000);
     const onKey = (event: KeyboardEvent): void => {
       if (event.key !== 'Enter' || event.target !== input) return;
+      clearTimeout(noKey);
       window.removeEventListener('keydown', onKey, true);
       timeFrom(event.timeStamp, done).then(
         (timed) => resolve({ ...timed, detail: detail() }),

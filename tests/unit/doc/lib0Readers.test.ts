@@ -60,6 +60,15 @@ describe('lib0 patched with the faster readers (scripts/fastDecoding.ts)', () =>
     expect(decoding._readVarStringNative.toString()).toContain('asciiAt');
   });
 
+  it('still refuses a string that runs past the end or is not UTF-8', () => {
+    const past = decoding.createDecoder(Uint8Array.from([5, 97, 98]));
+    expect(() => decoding.readVarString(past)).toThrow();
+    const invalid = decoding.createDecoder(Uint8Array.from([2, 0xff, 0xfe]));
+    expect(() => decoding.readVarString(invalid)).toThrow();
+    const float = decoding.createDecoder(new Uint8Array(5));
+    expect(() => decoding.readFloat64(float)).toThrow();
+  });
+
   it('a document with many keys, notes and floats loads unchanged', () => {
     const a = new Y.Doc();
     const m = a.getMap<Y.Map<unknown>>('entries');
@@ -72,12 +81,5 @@ describe('lib0 patched with the faster readers (scripts/fastDecoding.ts)', () =>
     const b = new Y.Doc();
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
     expect(b.getMap('entries').toJSON()).toEqual(m.toJSON());
-  });
-
-  it('a truncated update still fails to decode', () => {
-    const a = new Y.Doc();
-    a.getMap('m').set('k', 'a fairly long string value');
-    const update = Y.encodeStateAsUpdate(a);
-    expect(() => Y.applyUpdate(new Y.Doc(), update.subarray(0, update.length - 6))).toThrow();
   });
 });
